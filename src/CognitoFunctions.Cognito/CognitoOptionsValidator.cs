@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Cognito;
+
+/// <summary>
+/// Start-up validation of <see cref="CognitoOptions"/>: a misconfigured app refuses to start with a message
+/// naming the setting as it is spelled in app settings (<c>Cognito__UserPoolId</c>), never printing a secret.
+/// </summary>
+internal sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CognitoOptions options)
+    {
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.Region))
+        {
+            failures.Add(Missing(nameof(options.Region), "the user pool's AWS region, e.g. us-east-1"));
+        }
+        else if (!RegionPattern().IsMatch(options.Region))
+        {
+            failures.Add($"{Setting(nameof(options.Region))} '{options.Region}' is not an AWS region name such as us-east-1.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserPoolId))
+        {
+            failures.Add(Missing(nameof(options.UserPoolId), "the user pool id, e.g. us-east-1_AbCdEf123 (output CognitoUserPoolId of aws-cognito.yaml)"));
+        }
+        else if (UserPoolIdPattern().Match(options.UserPoolId) is not { Success: true } poolId)
+        {
+            failures.Add($"{Setting(nameof(options.UserPoolId))} '{options.UserPoolId}' is not a user pool id (<region>_<id>).");
+        }
+        else if (RegionPattern().IsMatch(poolId.Groups["prefix"].Value)
+                 && !string.Equals(poolId.Groups["prefix"].Value, options.Region, StringComparison.Ordinal))
+        {
+            failures.Add($"{Setting(nameof(options.UserPoolId))} '{options.UserPoolId}' belongs to region '{poolId.Groups["prefix"].Value}', but {Setting(nameof(options.Region))} is '{options.Region}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add(Missing(nameof(options.ClientId), "the app client id (output CognitoClientId of aws-cognito.yaml)"));
+        }
+        else if (!ClientIdPattern().IsMatch(options.ClientId))
+        {
+            failures.Add($"{Setting(nameof(options.ClientId))} is not an app client id (1 to 128 letters, digits, '_' or '+').");
+        }
+
+        if (options.ClientSecret is { } secret && secret.Length > 0 && string.IsNullOrWhiteSpace(secret))
+        {
+            failures.Add($"{Setting(nameof(options.ClientSecret))} is blank; remove it when the app client has no secret.");
+        }
+
+        if (options.ServiceUrl is { } serviceUrl && !IsHttpUri(serviceUrl))
+        {
+            failures.Add($"{Setting(nameof(options.ServiceUrl))} must be an absolute http or https address.");
+        }
+
+        if (options.JwksUri is { } jwksUri && !IsHttpUri(jwksUri))
+        {
+            failures.Add($"{Setting(nameof(options.JwksUri))} must be an absolute http or https address.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string Setting(string property) => $"{CognitoOptions.SectionName}__{property}";
+
+    private static string Missing(string property, string what) => $"{Setting(property)} is not set: {what}.";
+
+    private static bool IsHttpUri(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+
+    // AWS's own pattern is [\w-]+_[0-9a-zA-Z]+ (cognito-local generates local_XXXXXXXX).
+    [GeneratedRegex(@"^(?<prefix>[\w-]+)_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserPoolIdPattern();
+
+    [GeneratedRegex(@"^[\w+]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClientIdPattern();
+}

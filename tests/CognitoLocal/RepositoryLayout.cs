@@ -1,0 +1,39 @@
+namespace CognitoFunctions.Testing.CognitoLocal;
+
+/// <summary>Where the repository's files are, found from the running test assembly.</summary>
+public static class RepositoryLayout
+{
+    private static readonly Lazy<string> RootDirectory = new(FindRoot);
+
+    /// <summary>The folder holding CognitoFunctions.sln.</summary>
+    public static string Root => RootDirectory.Value;
+
+    /// <summary>The CloudFormation template of the user pool.</summary>
+    public static string AwsCognitoTemplate => Path.Combine(Root, "aws-cognito.yaml");
+
+    /// <summary>The pinned Node.js tools (cognito-local, cfn-lint, yaml-cfn) and their scripts.</summary>
+    public static string NodeTools => Path.Combine(Root, "tools", "node");
+
+    /// <summary>Fails with the fix when the Node.js tools have not been installed.</summary>
+    public static void EnsureNodeToolsInstalled()
+    {
+        if (!Directory.Exists(Path.Combine(NodeTools, "node_modules", "cognito-local")))
+        {
+            throw new InvalidOperationException(
+                $"The Node.js test tools are not installed: run `npm ci --prefix tools/node` (scripts/test.sh does it).");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CognitoFunctions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CognitoFunctions.sln not found above " + AppContext.BaseDirectory);
+    }
+}
