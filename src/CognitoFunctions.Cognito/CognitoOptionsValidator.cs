@@ -13,34 +13,40 @@ internal sealed partial class CognitoOptionsValidator : IValidateOptions<Cognito
     {
         var failures = new List<string>();
 
-        if (string.IsNullOrWhiteSpace(options.Region))
+        // The configuration binder assigns null to a key that is present but empty, whatever the declared type.
+        var region = options.Region ?? "";
+        var userPoolId = options.UserPoolId ?? "";
+        var clientId = options.ClientId ?? "";
+
+        if (string.IsNullOrWhiteSpace(region))
         {
             failures.Add(Missing(nameof(options.Region), "the user pool's AWS region, e.g. us-east-1"));
         }
-        else if (!RegionPattern().IsMatch(options.Region))
+        else if (!RegionPattern().IsMatch(region))
         {
-            failures.Add($"{Setting(nameof(options.Region))} '{options.Region}' is not an AWS region name such as us-east-1.");
+            failures.Add($"{Setting(nameof(options.Region))} '{region}' is not an AWS region name such as us-east-1.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.UserPoolId))
+        if (string.IsNullOrWhiteSpace(userPoolId))
         {
             failures.Add(Missing(nameof(options.UserPoolId), "the user pool id, e.g. us-east-1_AbCdEf123 (output CognitoUserPoolId of aws-cognito.yaml)"));
         }
-        else if (UserPoolIdPattern().Match(options.UserPoolId) is not { Success: true } poolId)
+        else if (UserPoolIdPattern().Match(userPoolId) is not { Success: true } poolId)
         {
-            failures.Add($"{Setting(nameof(options.UserPoolId))} '{options.UserPoolId}' is not a user pool id (<region>_<id>).");
+            failures.Add($"{Setting(nameof(options.UserPoolId))} '{userPoolId}' is not a user pool id (<region>_<id>).");
         }
-        else if (RegionPattern().IsMatch(poolId.Groups["prefix"].Value)
-                 && !string.Equals(poolId.Groups["prefix"].Value, options.Region, StringComparison.Ordinal))
+        else if (RegionPattern().IsMatch(region)
+                 && RegionPattern().IsMatch(poolId.Groups["prefix"].Value)
+                 && !string.Equals(poolId.Groups["prefix"].Value, region, StringComparison.Ordinal))
         {
-            failures.Add($"{Setting(nameof(options.UserPoolId))} '{options.UserPoolId}' belongs to region '{poolId.Groups["prefix"].Value}', but {Setting(nameof(options.Region))} is '{options.Region}'.");
+            failures.Add($"{Setting(nameof(options.UserPoolId))} '{userPoolId}' belongs to region '{poolId.Groups["prefix"].Value}', but {Setting(nameof(options.Region))} is '{region}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ClientId))
+        if (string.IsNullOrWhiteSpace(clientId))
         {
             failures.Add(Missing(nameof(options.ClientId), "the app client id (output CognitoClientId of aws-cognito.yaml)"));
         }
-        else if (!ClientIdPattern().IsMatch(options.ClientId))
+        else if (!ClientIdPattern().IsMatch(clientId))
         {
             failures.Add($"{Setting(nameof(options.ClientId))} is not an app client id (1 to 128 letters, digits, '_' or '+').");
         }

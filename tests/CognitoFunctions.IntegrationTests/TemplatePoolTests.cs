@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -15,33 +14,11 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
         var email = $"user-{Guid.NewGuid():N}@example.com";
         const string password = "Correct-Horse-9";
 
-        await fixture.Api.CallAsync("AdminCreateUser", new JsonObject
-        {
-            ["UserPoolId"] = fixture.Pool.UserPoolId,
-            ["Username"] = email,
-            ["MessageAction"] = "SUPPRESS",
-            ["UserAttributes"] = new JsonArray(
-                new JsonObject { ["Name"] = "email", ["Value"] = email },
-                new JsonObject { ["Name"] = "email_verified", ["Value"] = "true" }),
-        });
-        await fixture.Api.CallAsync("AdminSetUserPassword", new JsonObject
-        {
-            ["UserPoolId"] = fixture.Pool.UserPoolId,
-            ["Username"] = email,
-            ["Password"] = password,
-            ["Permanent"] = true,
-        });
-        var auth = await fixture.Api.CallAsync("AdminInitiateAuth", new JsonObject
-        {
-            ["UserPoolId"] = fixture.Pool.UserPoolId,
-            ["ClientId"] = fixture.Pool.ClientId,
-            ["AuthFlow"] = "ADMIN_USER_PASSWORD_AUTH",
-            ["AuthParameters"] = new JsonObject { ["USERNAME"] = email, ["PASSWORD"] = password },
-        });
+        await fixture.CreateUserAsync(email, password);
+        var result = await fixture.LogInAsync(email, password);
 
-        var result = auth["AuthenticationResult"]!;
-        var id = Payload(result["IdToken"]!.GetValue<string>());
-        var access = Payload(result["AccessToken"]!.GetValue<string>());
+        var id = Jwt.Payload(result["IdToken"]!.GetValue<string>());
+        var access = Jwt.Payload(result["AccessToken"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(result["RefreshToken"]?.GetValue<string>()));
 
         Assert.Equal(fixture.Pool.Issuer, id["iss"]!.GetValue<string>());
@@ -53,11 +30,11 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
         Assert.Equal("access", access["token_use"]!.GetValue<string>());
 
         // Lifetimes come from the template's client (minutes units), not cognito-local's 24-hour default.
-        Assert.Equal(Minutes("IdTokenValidityMinutes"), Lifetime(id));
-        Assert.Equal(Minutes("AccessTokenValidityMinutes"), Lifetime(access));
+        Assert.Equal(Minutes("IdTokenValidityMinutes"), Jwt.Lifetime(id));
+        Assert.Equal(Minutes("AccessTokenValidityMinutes"), Jwt.Lifetime(access));
 
         var jwks = JsonNode.Parse(await fixture.Http.GetStringAsync(fixture.Pool.JwksUri))!;
-        var kid = Header(result["IdToken"]!.GetValue<string>())["kid"]!.GetValue<string>();
+        var kid = Jwt.Header(result["IdToken"]!.GetValue<string>())["kid"]!.GetValue<string>();
         Assert.Contains(jwks["keys"]!.AsArray(), key => key!["kid"]!.GetValue<string>() == kid);
     }
 
@@ -99,17 +76,4 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
     }
 
     private static long Minutes(string parameter) => Defaults.Parameter(parameter)!.GetValue<long>() * 60;
-
-    internal static long Lifetime(JsonNode claims) => claims["exp"]!.GetValue<long>() - claims["iat"]!.GetValue<long>();
-
-    internal static JsonNode Payload(string jwt) => Decode(jwt.Split('.')[1]);
-
-    private static JsonNode Header(string jwt) => Decode(jwt.Split('.')[0]);
-
-    private static JsonNode Decode(string part)
-    {
-        var base64 = part.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64)))!;
-    }
 }

@@ -20,9 +20,14 @@ public static class CloudFormationYaml
     public static JsonObject Parse(string yaml)
     {
         var stream = new YamlStream();
-        using (var reader = new StringReader(yaml))
+        try
         {
+            using var reader = new StringReader(yaml);
             stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new FormatException($"Not valid YAML: {ex.Message}", ex);
         }
 
         if (stream.Documents.Count != 1)
@@ -52,12 +57,8 @@ public static class CloudFormationYaml
         var result = new JsonObject();
         foreach (var (key, value) in mapping.Children)
         {
+            // YamlDotNet already refuses duplicate keys while loading.
             var name = (key as YamlScalarNode)?.Value ?? throw new FormatException($"A mapping key at {key.Start} is not a scalar.");
-            if (result.ContainsKey(name))
-            {
-                throw new FormatException($"Duplicate key '{name}' at {key.Start}.");
-            }
-
             result[name] = Convert(value);
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Xunit;
 
 namespace CognitoFunctions.Testing.CognitoLocal;
@@ -29,6 +30,40 @@ public class CognitoLocalFixture : IAsyncLifetime
 
     /// <summary>Parameter values other than the template's defaults, for fixtures that derive from this one.</summary>
     protected virtual IReadOnlyDictionary<string, string> TemplateParameters { get; } = new Dictionary<string, string>();
+
+    /// <summary>Creates a confirmed user with a verified email and a permanent password, as sign-up does.</summary>
+    public async Task CreateUserAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        await Api.CallAsync("AdminCreateUser", new JsonObject
+        {
+            ["UserPoolId"] = Pool.UserPoolId,
+            ["Username"] = email,
+            ["MessageAction"] = "SUPPRESS",
+            ["UserAttributes"] = new JsonArray(
+                new JsonObject { ["Name"] = "email", ["Value"] = email },
+                new JsonObject { ["Name"] = "email_verified", ["Value"] = "true" }),
+        }, cancellationToken);
+        await Api.CallAsync("AdminSetUserPassword", new JsonObject
+        {
+            ["UserPoolId"] = Pool.UserPoolId,
+            ["Username"] = email,
+            ["Password"] = password,
+            ["Permanent"] = true,
+        }, cancellationToken);
+    }
+
+    /// <summary>Logs a user in with ADMIN_USER_PASSWORD_AUTH and returns the AuthenticationResult.</summary>
+    public async Task<JsonObject> LogInAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        var response = await Api.CallAsync("AdminInitiateAuth", new JsonObject
+        {
+            ["UserPoolId"] = Pool.UserPoolId,
+            ["ClientId"] = Pool.ClientId,
+            ["AuthFlow"] = "ADMIN_USER_PASSWORD_AUTH",
+            ["AuthParameters"] = new JsonObject { ["USERNAME"] = email, ["PASSWORD"] = password },
+        }, cancellationToken);
+        return response["AuthenticationResult"]!.AsObject();
+    }
 
     /// <inheritdoc />
     public async Task InitializeAsync()

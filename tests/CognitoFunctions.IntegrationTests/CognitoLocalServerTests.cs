@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using CognitoFunctions.Testing.CognitoLocal;
+
+namespace CognitoFunctions.IntegrationTests;
+
+public sealed class CognitoLocalServerTests
+{
+    private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Two_servers_run_side_by_side_with_their_own_port_and_data()
+    {
+        await using var first = await CognitoLocalServer.StartAsync();
+        await using var second = await CognitoLocalServer.StartAsync();
+
+        Assert.NotEqual(first.Endpoint.Port, second.Endpoint.Port);
+        Assert.NotEqual(first.DataDirectory, second.DataDirectory);
+        Assert.All([first.Endpoint, second.Endpoint], endpoint => Assert.Equal("127.0.0.1", endpoint.Host));
+    }
+
+    [Fact]
+    public async Task Disposing_stops_the_process_and_removes_the_temporary_data()
+    {
+        var server = await CognitoLocalServer.StartAsync();
+        using var process = Process.GetProcessById(server.ProcessId);
+
+        await server.DisposeAsync();
+
+        Assert.True(process.WaitForExit(ExitBound), "cognito-local still runs after dispose");
+        Assert.False(Directory.Exists(server.DataDirectory));
+        using var http = new HttpClient();
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(server.Endpoint, "health")));
+    }
+
+    [Fact]
+    public async Task The_server_stops_by_itself_when_the_process_that_started_it_is_gone()
+    {
+        // A stand-in for a test run that is killed before it can dispose anything.
+        using var parent = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
+        var dataDirectory = Directory.CreateTempSubdirectory("cognito-local-orphan-");
+        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", [], dataDirectory.FullName);
+        startInfo.Environment["COGNITO_LOCAL_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture);
+        using var server = Process.Start(startInfo)!;
+        try
+        {
+            var line = await server.StandardOutput.ReadLineAsync().WaitAsync(ExitBound);
+            Assert.StartsWith("COGNITO_LOCAL_LISTENING ", line, StringComparison.Ordinal);
+
+            parent.Kill();
+            await parent.WaitForExitAsync();
+
+            using var bound = new CancellationTokenSource(ExitBound);
+            await server.WaitForExitAsync(bound.Token);
+            Assert.True(server.HasExited);
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+
+            if (!parent.HasExited)
+            {
+                parent.Kill();
+            }
+
+            dataDirectory.Delete(recursive: true);
+        }
+    }
+}
