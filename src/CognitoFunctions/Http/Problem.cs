@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace CognitoFunctions.Http;
+
+/// <summary>
+/// An RFC 9457 problem before it is written: its kind (a stable relative <c>type</c> URI listed in the README),
+/// status, a safe human-readable detail, field errors, and headers such as Retry-After.
+/// </summary>
+internal sealed record Problem(ProblemKind Kind, string Detail)
+{
+    /// <summary>Field errors, as ASP.NET Core's ValidationProblemDetails has them: field → messages.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>Seconds the client should wait before retrying (429, 503).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>The Cognito challenge a login met (challenge-required only).</summary>
+    public string? ChallengeName { get; init; }
+
+    public HttpStatusCode Status => Kind.Status;
+}

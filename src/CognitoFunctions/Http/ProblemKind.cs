@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace CognitoFunctions.Http;
+
+/// <summary>
+/// Every kind of error answer the API gives. The <see cref="Type"/> values are a public contract: clients may
+/// switch on them, so they never change once released (the README lists them).
+/// </summary>
+internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Status)
+{
+    public static readonly ProblemKind Validation = new("/problems/validation", "One or more fields are invalid.", HttpStatusCode.BadRequest);
+    public static readonly ProblemKind MalformedJson = new("/problems/malformed-json", "The request body is not valid JSON.", HttpStatusCode.BadRequest);
+    public static readonly ProblemKind UnsupportedMediaType = new("/problems/unsupported-media-type", "The request body must be application/json.", HttpStatusCode.UnsupportedMediaType);
+    public static readonly ProblemKind PayloadTooLarge = new("/problems/payload-too-large", "The request body is too large.", HttpStatusCode.RequestEntityTooLarge);
+    public static readonly ProblemKind EmailTaken = new("/problems/email-taken", "An account with this email already exists.", HttpStatusCode.Conflict);
+    public static readonly ProblemKind InvalidCredentials = new("/problems/invalid-credentials", "Incorrect email or password.", HttpStatusCode.Unauthorized);
+    public static readonly ProblemKind ChallengeRequired = new("/problems/challenge-required", "The account must complete a challenge before it can log in.", HttpStatusCode.Forbidden);
+    public static readonly ProblemKind InvalidRefreshToken = new("/problems/invalid-refresh-token", "The refresh token is invalid, expired or revoked.", HttpStatusCode.Unauthorized);
+    public static readonly ProblemKind InvalidCode = new("/problems/invalid-code", "The confirmation code is wrong or has expired.", HttpStatusCode.BadRequest);
+    public static readonly ProblemKind IncorrectPassword = new("/problems/incorrect-password", "The current password is incorrect.", HttpStatusCode.BadRequest);
+    public static readonly ProblemKind TooManyRequests = new("/problems/too-many-requests", "Too many requests; retry later.", HttpStatusCode.TooManyRequests);
+    public static readonly ProblemKind ServiceUnavailable = new("/problems/service-unavailable", "The identity service is unavailable; retry later.", HttpStatusCode.ServiceUnavailable);
+}
