@@ -2,7 +2,7 @@
 // Signs one HTTP request with two independent SigV4 implementations, @smithy/signature-v4 (the AWS
 // JavaScript SDK's signer) and aws4, so tests can compare the app's own signing with them.
 //
-// Input (stdin, JSON):
+// Input (JSON, as the first argument or on stdin):
 //   { "method": "POST", "url": "https://host[:port]/path", "headers": { "Name": "value", ... },
 //     "body": "<utf-8 text>", "region": "us-east-1", "service": "cognito-idp",
 //     "signingDate": "2024-01-02T03:04:05Z",
@@ -84,7 +84,7 @@ function signWithAws4(input, url) {
 }
 
 async function main() {
-  const input = JSON.parse(await readStdin());
+  const input = JSON.parse(process.argv[2] ?? (await readStdin()));
   const url = new URL(input.url);
   const output = { smithy: await signWithSmithy(input, url), aws4: signWithAws4(input, url) };
   process.stdout.write(JSON.stringify(output) + '\n');
