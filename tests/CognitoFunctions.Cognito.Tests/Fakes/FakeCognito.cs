@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace CognitoFunctions.Cognito.Tests.Fakes;
 
 /// <summary>One request as the fake Cognito received it.</summary>
-internal sealed record FakeRequest(
+public sealed record FakeRequest(
     int Index,
     string? Operation,
     string? ContentType,
@@ -20,7 +20,7 @@ internal sealed record FakeRequest(
 }
 
 /// <summary>What the fake answers one request with.</summary>
-internal sealed record FakeAnswer(int Status, string Body, string ContentType = "application/x-amz-json-1.1", IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false)
+public sealed record FakeAnswer(int Status, string Body, string ContentType = "application/x-amz-json-1.1", IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false)
 {
     public static FakeAnswer Ok(string json = "{}") => new(200, json);
 

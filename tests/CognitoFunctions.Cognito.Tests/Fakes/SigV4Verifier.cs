@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CognitoFunctions.Cognito.Tests.Fakes;
 
 /// <summary>The verdict on one request's signature: null when it holds, else why not.</summary>
-internal sealed record SignatureVerdict(string? Failure, string? AccessKeyId, string? AmzDate, string? Signature)
+public sealed record SignatureVerdict(string? Failure, string? AccessKeyId, string? AmzDate, string? Signature)
 {
     public bool IsValid => Failure is null;
 }
