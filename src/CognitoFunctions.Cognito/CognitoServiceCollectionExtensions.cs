@@ -59,6 +59,8 @@ public static class CognitoServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 http.MaxResponseContentBufferSize = 4 * 1024 * 1024;
             })
+            // Cognito never redirects; following one would resend the request, signature and all, elsewhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RedactLoggedHeaders(_ => true);
         client.AddResilienceHandler(CognitoResilience.PipelineName, (builder, context) =>
             CognitoResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<CognitoOptions>>().Value));
