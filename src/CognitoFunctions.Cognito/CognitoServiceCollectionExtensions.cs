@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using Azure.Core;
 using Azure.Identity;
 using CognitoFunctions.Cognito.Credentials;
 using CognitoFunctions.Cognito.Http;
@@ -18,6 +19,9 @@ public static class CognitoServiceCollectionExtensions
 {
     /// <summary>The name of the Cognito client's HttpClient in IHttpClientFactory.</summary>
     public const string HttpClientName = "Cognito";
+
+    /// <summary>The service key of the TokenCredential and STS client the managed-identity source uses.</summary>
+    public const string ManagedIdentityKey = "CognitoFunctions.Cognito.AzureManagedIdentity";
 
     /// <summary>
     /// Binds <see cref="CognitoOptions"/> to the <c>Cognito</c> section and validates it when the host starts.
@@ -49,6 +53,7 @@ public static class CognitoServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CreateCredentialSource);
+        AddManagedIdentityExchange(services);
         services.TryAddTransient<AttemptRecordingHandler>();
         services.TryAddTransient<SigV4SigningHandler>();
 
@@ -76,17 +81,30 @@ public static class CognitoServiceCollectionExtensions
         return aws.CredentialSource switch
         {
             AwsCredentialSource.AzureManagedIdentity => new AzureManagedIdentityCredentialSource(
-                new ManagedIdentityCredential(string.IsNullOrEmpty(aws.ManagedIdentityClientId)
-                    ? ManagedIdentityId.SystemAssigned
-                    : ManagedIdentityId.FromUserAssignedClientId(aws.ManagedIdentityClientId)),
-                // AssumeRoleWithWebIdentity is authorized by the web identity token alone.
-                new AmazonSecurityTokenServiceClient(
-                    new AnonymousAWSCredentials(),
-                    new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(services.GetRequiredService<IOptions<CognitoOptions>>().Value.Region) }),
+                services.GetRequiredKeyedService<TokenCredential>(ManagedIdentityKey),
+                services.GetRequiredKeyedService<IAmazonSecurityTokenService>(ManagedIdentityKey),
                 aws,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<AzureManagedIdentityCredentialSource>>()),
             _ => new DefaultChainCredentialSource(),
         };
+    }
+
+    private static void AddManagedIdentityExchange(IServiceCollection services)
+    {
+        // Keyed, so that they neither take over nor collide with TokenCredential or STS registrations of the app's own;
+        // created only when Aws__CredentialSource is AzureManagedIdentity, and disposed with the container.
+        services.TryAddKeyedSingleton<TokenCredential>(ManagedIdentityKey, (provider, _) =>
+        {
+            var aws = provider.GetRequiredService<IOptions<AwsOptions>>().Value;
+            return new ManagedIdentityCredential(string.IsNullOrEmpty(aws.ManagedIdentityClientId)
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(aws.ManagedIdentityClientId));
+        });
+        services.TryAddKeyedSingleton<IAmazonSecurityTokenService>(ManagedIdentityKey, (provider, _) =>
+            // AssumeRoleWithWebIdentity is authorized by the web identity token alone.
+            new AmazonSecurityTokenServiceClient(
+                new AnonymousAWSCredentials(),
+                new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(provider.GetRequiredService<IOptions<CognitoOptions>>().Value.Region) }));
     }
 }
