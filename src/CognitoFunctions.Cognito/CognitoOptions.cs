@@ -30,6 +30,32 @@ public sealed class CognitoOptions
     /// <summary>Address of the pool's JWKS. Optional; default <c>&lt;issuer&gt;/.well-known/jwks.json</c>.</summary>
     public Uri? JwksUri { get; set; }
 
+    /// <summary>
+    /// How long one attempt of a Cognito call may take before it is abandoned (and retried when the
+    /// total allows). Optional; default 5 seconds (<c>00:00:05</c>).
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one Cognito call may take with all its retries. Optional; default 15 seconds (<c>00:00:15</c>).
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Retries after a failed attempt (HTTP 5xx, network error, attempt timeout, throttling). Optional;
+    /// default 3; 0 turns retries off.
+    /// </summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The first retry's median delay; later ones grow exponentially, with jitter. Optional; default
+    /// 200 milliseconds (<c>00:00:00.200</c>).
+    /// </summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>True when the app client has a secret, so requests carry SECRET_HASH.</summary>
+    public bool HasClientSecret => !string.IsNullOrEmpty(ClientSecret);
+
     /// <summary>The <c>iss</c> of the pool's tokens: <c>https://cognito-idp.&lt;Region&gt;.amazonaws.com/&lt;UserPoolId&gt;</c>.</summary>
     public string Issuer => $"https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}";
 

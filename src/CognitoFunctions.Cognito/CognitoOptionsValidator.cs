@@ -66,8 +66,38 @@ internal sealed partial class CognitoOptionsValidator : IValidateOptions<Cognito
             failures.Add($"{Setting(nameof(options.JwksUri))} must be an absolute http or https address.");
         }
 
+        ValidateResilience(options, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void ValidateResilience(CognitoOptions options, List<string> failures)
+    {
+        if (options.AttemptTimeout < MinimumTimeout || options.AttemptTimeout > MaximumTimeout)
+        {
+            failures.Add($"{Setting(nameof(options.AttemptTimeout))} '{options.AttemptTimeout}' must lie between {MinimumTimeout} and {MaximumTimeout}.");
+        }
+
+        if (options.TotalTimeout < options.AttemptTimeout || options.TotalTimeout > MaximumTimeout)
+        {
+            failures.Add($"{Setting(nameof(options.TotalTimeout))} '{options.TotalTimeout}' must be at least {Setting(nameof(options.AttemptTimeout))} ('{options.AttemptTimeout}') and at most {MaximumTimeout}.");
+        }
+
+        if (options.MaxRetryAttempts is < 0 or > MaximumRetries)
+        {
+            failures.Add($"{Setting(nameof(options.MaxRetryAttempts))} '{options.MaxRetryAttempts}' must lie between 0 and {MaximumRetries}.");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > MaximumTimeout)
+        {
+            failures.Add($"{Setting(nameof(options.RetryBaseDelay))} '{options.RetryBaseDelay}' must lie between 00:00:00 and {MaximumTimeout}.");
+        }
+    }
+
+    // Polly's timeout strategy accepts 10 ms to 1 day; a Cognito call needs far less than the upper bound.
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaximumTimeout = TimeSpan.FromMinutes(5);
+    private const int MaximumRetries = 10;
 
     private static string Setting(string property) => $"{CognitoOptions.SectionName}__{property}";
 

@@ -4,6 +4,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-builder.Services.AddCognitoOptions(builder.Configuration);
+builder.Services.AddCognitoIdentityProvider(builder.Configuration);
 
 builder.Build().Run();

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using CognitoFunctions.Cognito.Model;
+
+namespace CognitoFunctions.Cognito.Http;
+
+/// <summary>Source-generated JSON contracts of the operations (no reflection at run time).</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(AdminCreateUserRequest))]
+[JsonSerializable(typeof(AdminCreateUserResponse))]
+[JsonSerializable(typeof(AdminSetUserPasswordRequest))]
+[JsonSerializable(typeof(AdminInitiateAuthRequest))]
+[JsonSerializable(typeof(AdminInitiateAuthResponse))]
+[JsonSerializable(typeof(AdminDeleteUserRequest))]
+[JsonSerializable(typeof(AdminGetUserRequest))]
+[JsonSerializable(typeof(AdminGetUserResponse))]
+[JsonSerializable(typeof(AdminAddUserToGroupRequest))]
+[JsonSerializable(typeof(AdminUserGlobalSignOutRequest))]
+[JsonSerializable(typeof(RevokeTokenRequest))]
+[JsonSerializable(typeof(ForgotPasswordRequest))]
+[JsonSerializable(typeof(ForgotPasswordResponse))]
+[JsonSerializable(typeof(ConfirmForgotPasswordRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(GetUserRequest))]
+[JsonSerializable(typeof(GetUserResponse))]
+[JsonSerializable(typeof(ListUsersRequest))]
+[JsonSerializable(typeof(ListUsersResponse))]
+[JsonSerializable(typeof(DescribeUserPoolRequest))]
+[JsonSerializable(typeof(DescribeUserPoolResponse))]
+internal sealed partial class CognitoJsonContext : JsonSerializerContext;

@@ -1,0 +1,63 @@
+using CognitoFunctions.Cognito.Errors;
+using CognitoFunctions.Cognito.Model;
+
+namespace CognitoFunctions.Cognito;
+
+/// <summary>
+/// The Cognito Identity Provider operations the app uses, on the configured pool and app client
+/// (<see cref="CognitoOptions"/>): the client fills in the pool id, the client id and SECRET_HASH.
+/// Admin* operations, ListUsers and DescribeUserPool are SigV4-signed; the others are authorized by their token
+/// or code and go unsigned.
+/// </summary>
+/// <remarks>
+/// Every method throws <see cref="CognitoServiceException"/> (with <see cref="CognitoServiceException.Code"/>) when
+/// Cognito answers an error, <see cref="CognitoThrottledException"/> when throttling outlasts the retries,
+/// <see cref="CognitoUnavailableException"/> subtypes for HTTP 5xx, network failures and timeouts,
+/// <see cref="CognitoProtocolException"/> for an answer that is not Cognito's, and
+/// <see cref="CognitoCredentialsException"/> when no AWS credentials could be had. Cancelling the token throws
+/// <see cref="OperationCanceledException"/>.
+/// </remarks>
+public interface ICognitoIdentityProvider
+{
+    /// <summary>AdminCreateUser. On <see cref="CognitoErrorCode.UsernameExists"/> check <see cref="CognitoException.EarlierAttemptMayHaveSucceeded"/>.</summary>
+    Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminSetUserPassword.</summary>
+    Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH).</summary>
+    Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminDeleteUser.</summary>
+    Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminGetUser, with every attribute (developer-only ones included).</summary>
+    Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminAddUserToGroup.</summary>
+    Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminUserGlobalSignOut.</summary>
+    Task AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>RevokeToken (a refresh token of the configured app client).</summary>
+    Task RevokeTokenAsync(RevokeTokenRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>ForgotPassword.</summary>
+    Task<ForgotPasswordResponse> ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>ConfirmForgotPassword.</summary>
+    Task ConfirmForgotPasswordAsync(ConfirmForgotPasswordRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>ChangePassword.</summary>
+    Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>GetUser.</summary>
+    Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>ListUsers: one page; pass the answer's PaginationToken for the next.</summary>
+    Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>DescribeUserPool of the configured pool.</summary>
+    Task<DescribeUserPoolResponse> DescribeUserPoolAsync(CancellationToken cancellationToken = default);
+}

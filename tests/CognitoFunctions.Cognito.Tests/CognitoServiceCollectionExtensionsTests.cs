@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using CognitoFunctions.Cognito.Credentials;
+using CognitoFunctions.Testing.CognitoLocal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Cognito.Tests;
+
+/// <summary>AddCognitoIdentityProvider: settings validated at start-up, the credential source chosen by configuration.</summary>
+public sealed class CognitoServiceCollectionExtensionsTests
+{
+    private static readonly Dictionary<string, string?> ValidCognito = new()
+    {
+        ["Cognito:Region"] = "eu-west-1",
+        ["Cognito:UserPoolId"] = "eu-west-1_AbCdEf123",
+        ["Cognito:ClientId"] = "1example23456789abcdefghij",
+    };
+
+    [Fact]
+    public void The_local_settings_sample_is_a_valid_configuration_using_the_default_credential_chain()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!["Values"]!.AsObject();
+        // The Functions host turns "Values" into environment variables, where "__" separates sections.
+        var settings = sample.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => v.Value?.GetValue<string>());
+
+        using var services = Build(settings);
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<DefaultChainCredentialSource>(services.GetRequiredService<IAwsCredentialSource>());
+        Assert.NotNull(services.GetRequiredService<ICognitoIdentityProvider>());
+        // cognito-local ignores signatures, so the sample's AWS keys are placeholders the default chain picks up.
+        Assert.False(string.IsNullOrEmpty(settings["AWS_ACCESS_KEY_ID"]));
+        Assert.False(string.IsNullOrEmpty(settings["AWS_SECRET_ACCESS_KEY"]));
+    }
+
+    [Fact]
+    public void The_managed_identity_source_is_chosen_by_configuration()
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito)
+        {
+            ["Aws:CredentialSource"] = "AzureManagedIdentity",
+            ["Aws:RoleArn"] = "arn:aws:iam::123456789012:role/cognito-functions-app",
+            ["Aws:WebIdentityAudience"] = "api://cognito-functions-aws",
+        });
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<AzureManagedIdentityCredentialSource>(services.GetRequiredService<IAwsCredentialSource>());
+    }
+
+    [Fact]
+    public void Managed_identity_without_its_settings_stops_start_up_naming_each_missing_setting()
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito) { ["Aws:CredentialSource"] = "AzureManagedIdentity" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Aws__RoleArn is not set", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Aws__WebIdentityAudience is not set", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Aws:RoleArn", "arn:aws:iam::123:user/someone", "Aws__RoleArn")]
+    [InlineData("Aws:WebIdentityAudience", "cognito functions", "Aws__WebIdentityAudience")]
+    [InlineData("Aws:ManagedIdentityClientId", "my-identity", "Aws__ManagedIdentityClientId")]
+    [InlineData("Aws:RefreshBeforeExpiry", "00:30:00", "Aws__RefreshBeforeExpiry")]
+    public void A_malformed_managed_identity_setting_stops_start_up_naming_it(string key, string value, string setting)
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito)
+        {
+            ["Aws:CredentialSource"] = "AzureManagedIdentity",
+            ["Aws:RoleArn"] = "arn:aws:iam::123456789012:role/cognito-functions-app",
+            ["Aws:WebIdentityAudience"] = "api://cognito-functions-aws",
+            [key] = value,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith(setting, Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_credential_source_stops_start_up_naming_the_setting()
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito) { ["Aws:CredentialSource"] = "AccessKeys" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Aws:CredentialSource", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Cognito:AttemptTimeout", "00:00:00", "Cognito__AttemptTimeout")]
+    [InlineData("Cognito:TotalTimeout", "00:00:01", "Cognito__TotalTimeout")]
+    [InlineData("Cognito:MaxRetryAttempts", "-1", "Cognito__MaxRetryAttempts")]
+    [InlineData("Cognito:RetryBaseDelay", "-00:00:01", "Cognito__RetryBaseDelay")]
+    public void A_bad_timeout_or_retry_setting_stops_start_up_naming_it(string key, string value, string setting)
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito) { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith(setting, Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_defaults_are_five_seconds_per_attempt_fifteen_in_total_and_three_retries()
+    {
+        using var services = Build(ValidCognito);
+        var options = services.GetRequiredService<IOptions<CognitoOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.TotalTimeout);
+        Assert.Equal(3, options.MaxRetryAttempts);
+        Assert.Equal(AwsCredentialSource.Default, services.GetRequiredService<IOptions<AwsOptions>>().Value.CredentialSource);
+    }
+
+    private static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddCognitoIdentityProvider(configuration).BuildServiceProvider();
+    }
+}

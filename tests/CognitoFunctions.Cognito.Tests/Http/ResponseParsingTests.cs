@@ -1,0 +1,87 @@
+using CognitoFunctions.Cognito.Model;
+using CognitoFunctions.Cognito.Tests.Fakes;
+
+namespace CognitoFunctions.Cognito.Tests.Http;
+
+/// <summary>Answers shaped as in Cognito's API reference are read into the response types.</summary>
+public sealed class ResponseParsingTests
+{
+    [Fact]
+    public async Task AdminGetUser_reads_attributes_status_and_fractional_epoch_dates()
+    {
+        const string body = """
+            {"Enabled":true,"UserAttributes":[{"Name":"sub","Value":"d16b4aa8-8633-4f47-9c1e-e4a6e3c1a3a1"},{"Name":"email","Value":"testuser@example.com"},{"Name":"custom:signup_nonce","Value":"n0nce"}],
+             "UserCreateDate":1689980857.949,"UserLastModifiedDate":1689980857.949,"UserStatus":"FORCE_CHANGE_PASSWORD","Username":"testuser","MFAOptions":[]}
+            """;
+        var user = await AnswerAsync(body, c => c.AdminGetUserAsync(new AdminGetUserRequest { Username = "testuser" }));
+
+        Assert.Equal("testuser", user.Username);
+        Assert.True(user.Enabled);
+        Assert.Equal("FORCE_CHANGE_PASSWORD", user.UserStatus);
+        Assert.Equal("n0nce", user.UserAttributes.ValueOf("custom:signup_nonce"));
+        Assert.Null(user.UserAttributes.ValueOf("phone_number"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1689980857949), user.UserCreateDate);
+    }
+
+    [Fact]
+    public async Task AdminInitiateAuth_reads_tokens_or_a_challenge()
+    {
+        var tokens = await AnswerAsync(
+            """{"AuthenticationResult":{"AccessToken":"eyJ.a.b","ExpiresIn":3600,"IdToken":"eyJ.c.d","RefreshToken":"eyJ.e.f.g.h","TokenType":"Bearer"},"ChallengeParameters":{}}""",
+            c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("u", "p")));
+        var challenge = await AnswerAsync(
+            """{"ChallengeName":"NEW_PASSWORD_REQUIRED","ChallengeParameters":{"USER_ID_FOR_SRP":"u","requiredAttributes":"[]","userAttributes":"{}"},"Session":"AYABe..."}""",
+            c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("u", "p")));
+
+        Assert.Equal(3600, tokens.AuthenticationResult!.ExpiresIn);
+        Assert.Equal("Bearer", tokens.AuthenticationResult.TokenType);
+        Assert.Equal("eyJ.e.f.g.h", tokens.AuthenticationResult.RefreshToken);
+        Assert.Null(tokens.ChallengeName);
+        Assert.Equal("NEW_PASSWORD_REQUIRED", challenge.ChallengeName);
+        Assert.Equal("AYABe...", challenge.Session);
+        Assert.Null(challenge.AuthenticationResult);
+    }
+
+    [Fact]
+    public async Task ListUsers_reads_users_and_the_pagination_token()
+    {
+        var page = await AnswerAsync(
+            """{"PaginationToken":"next-page","Users":[{"Attributes":[{"Name":"email","Value":"a@example.com"}],"Enabled":true,"UserCreateDate":1700000000,"UserLastModifiedDate":1700000001,"UserStatus":"CONFIRMED","Username":"u1"}]}""",
+            c => c.ListUsersAsync(new ListUsersRequest()));
+
+        Assert.Equal("next-page", page.PaginationToken);
+        var user = Assert.Single(page.Users);
+        Assert.Equal("a@example.com", user.Attributes.ValueOf("email"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000001), user.UserLastModifiedDate);
+    }
+
+    [Fact]
+    public async Task DescribeUserPool_reads_the_password_policy_and_schema()
+    {
+        var pool = (await AnswerAsync(
+            """{"UserPool":{"Id":"us-east-1_TestPool1","Name":"users","Policies":{"PasswordPolicy":{"MinimumLength":8,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"SchemaAttributes":[{"Name":"custom:signup_nonce","AttributeDataType":"String","Mutable":true,"Required":false,"StringAttributeConstraints":{"MinLength":"1","MaxLength":"64"}}],"UsernameAttributes":["email"],"CreationDate":1700000000.5,"EstimatedNumberOfUsers":3}}""",
+            c => c.DescribeUserPoolAsync())).UserPool!;
+
+        Assert.Equal(8, pool.Policies!.PasswordPolicy!.MinimumLength);
+        Assert.Equal(["email"], pool.UsernameAttributes!);
+        Assert.Equal("custom:signup_nonce", Assert.Single(pool.SchemaAttributes!).Name);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000000500), pool.CreationDate);
+    }
+
+    [Fact]
+    public async Task ForgotPassword_reads_where_the_code_went()
+    {
+        var sent = await AnswerAsync(
+            """{"CodeDeliveryDetails":{"AttributeName":"email","DeliveryMedium":"EMAIL","Destination":"a***@e***"}}""",
+            c => c.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "a@example.com" }));
+
+        Assert.Equal("EMAIL", sent.CodeDeliveryDetails!.DeliveryMedium);
+    }
+
+    private static async Task<T> AnswerAsync<T>(string body, Func<ICognitoIdentityProvider, Task<T>> call)
+    {
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok(body));
+        await using var services = TestClients.Create(fake.Address);
+        return await call(services.Client());
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using CognitoFunctions.Cognito.Model;
+using CognitoFunctions.Cognito.Tests.Fakes;
+
+namespace CognitoFunctions.Cognito.Tests.Http;
+
+/// <summary>What each operation puts on the wire: AWS JSON 1.1 headers, the exact body, signed or not.</summary>
+public sealed class WireFormatTests
+{
+    private const string Pool = TestClients.UserPoolId;
+    private const string Client = TestClients.ClientId;
+
+    // Per operation: the call, whether it is IAM-authorized (signed), and the exact body expected.
+    private static readonly Dictionary<string, (Func<ICognitoIdentityProvider, Task> Call, bool Signed, string Body)> Operations = new()
+    {
+        ["AdminCreateUser"] = (c => c.AdminCreateUserAsync(new AdminCreateUserRequest
+        {
+            Username = "a@example.com",
+            MessageAction = MessageActionType.Suppress,
+            UserAttributes = [AttributeType.Of("email", "a@example.com"), AttributeType.Of("email_verified", "true"), AttributeType.Of("custom:signup_nonce", "n0nce")],
+        }), true, $$"""{"Username":"a@example.com","UserAttributes":[{"Name":"email","Value":"a@example.com"},{"Name":"email_verified","Value":"true"},{"Name":"custom:signup_nonce","Value":"n0nce"}],"MessageAction":"SUPPRESS","UserPoolId":"{{Pool}}"}"""),
+        ["AdminSetUserPassword"] = (c => c.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = "a@example.com", Password = "Secret-Pass-1", Permanent = true }),
+            true, $$"""{"Username":"a@example.com","Password":"Secret-Pass-1","Permanent":true,"UserPoolId":"{{Pool}}"}"""),
+        ["AdminInitiateAuth"] = (c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("a@example.com", "Secret-Pass-1")),
+            true, $$"""{"AuthFlow":"ADMIN_USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"a@example.com","PASSWORD":"Secret-Pass-1"},"UserPoolId":"{{Pool}}","ClientId":"{{Client}}"}"""),
+        ["AdminDeleteUser"] = (c => c.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
+        ["AdminGetUser"] = (c => c.AdminGetUserAsync(new AdminGetUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
+        ["AdminAddUserToGroup"] = (c => c.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { Username = "a@example.com", GroupName = "admin" }),
+            true, $$"""{"Username":"a@example.com","GroupName":"admin","UserPoolId":"{{Pool}}"}"""),
+        ["AdminUserGlobalSignOut"] = (c => c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
+        ["RevokeToken"] = (c => c.RevokeTokenAsync(new RevokeTokenRequest { Token = "refresh-token" }), false, $$"""{"Token":"refresh-token","ClientId":"{{Client}}"}"""),
+        ["ForgotPassword"] = (c => c.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "a@example.com" }), false, $$"""{"Username":"a@example.com","ClientId":"{{Client}}"}"""),
+        ["ConfirmForgotPassword"] = (c => c.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = "a@example.com", ConfirmationCode = "123456", Password = "New-Pass-2" }),
+            false, $$"""{"Username":"a@example.com","ConfirmationCode":"123456","Password":"New-Pass-2","ClientId":"{{Client}}"}"""),
+        ["ChangePassword"] = (c => c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "access", PreviousPassword = "Old-Pass-1", ProposedPassword = "New-Pass-2" }),
+            false, """{"AccessToken":"access","PreviousPassword":"Old-Pass-1","ProposedPassword":"New-Pass-2"}"""),
+        ["GetUser"] = (c => c.GetUserAsync(new GetUserRequest { AccessToken = "access" }), false, """{"AccessToken":"access"}"""),
+        ["ListUsers"] = (c => c.ListUsersAsync(new ListUsersRequest { Filter = "email ^= \"a\"", Limit = 2, PaginationToken = "page-2" }),
+            true, $$"""{"Filter":"email ^= \"a\"","Limit":2,"PaginationToken":"page-2","UserPoolId":"{{Pool}}"}"""),
+        ["DescribeUserPool"] = (c => c.DescribeUserPoolAsync(), true, $$"""{"UserPoolId":"{{Pool}}"}"""),
+    };
+
+    public static TheoryData<string> OperationNames => [.. Operations.Keys];
+
+    [Theory]
+    [MemberData(nameof(OperationNames))]
+    public async Task An_operation_is_one_POST_with_its_target_and_exact_body_signed_only_when_IAM_authorizes_it(string operation)
+    {
+        var (call, signed, body) = Operations[operation];
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var services = TestClients.Create(fake.Address);
+
+        await call(services.Client());
+
+        var request = Assert.Single(fake.Requests);
+        Assert.Equal(operation, request.Operation);
+        Assert.Equal("application/x-amz-json-1.1", request.ContentType);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body), request.Body), $"expected {body}\nsent     {request.Body.ToJsonString()}");
+        Assert.Equal(signed, request.IsSigned);
+        if (signed)
+        {
+            Assert.True(request.Signature!.IsValid, request.Signature.Failure);
+        }
+    }
+
+    [Fact]
+    public async Task Context_data_is_sent_in_the_API_references_shape()
+    {
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var services = TestClients.Create(fake.Address);
+        var context = new ContextDataType
+        {
+            IpAddress = "203.0.113.7",
+            ServerName = "myapp.azurewebsites.net",
+            ServerPath = "/api/auth/login",
+            HttpHeaders = [new HttpHeader { HeaderName = "User-Agent", HeaderValue = "curl/8.0" }],
+        };
+
+        await services.Client().AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("a@example.com", "pw", context));
+
+        var expected = JsonNode.Parse("""{"IpAddress":"203.0.113.7","ServerName":"myapp.azurewebsites.net","ServerPath":"/api/auth/login","HttpHeaders":[{"headerName":"User-Agent","headerValue":"curl/8.0"}]}""");
+        var sent = Assert.Single(fake.Requests).Body["ContextData"];
+        Assert.True(JsonNode.DeepEquals(expected, sent), sent?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task With_a_client_secret_every_operation_that_needs_it_carries_SECRET_HASH_or_the_secret()
+    {
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:ClientSecret"] = TestClients.ClientSecret });
+        var client = services.Client();
+        const string sub = "8f2c4e1a-0b5d-4c6e-9f7a-1d2e3f405162";
+
+        await client.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("user@example.com", "pw"));
+        await client.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken("refresh-token", sub));
+        await client.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "user@example.com" });
+        await client.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = "user@example.com", ConfirmationCode = "123456", Password = "pw" });
+        await client.RevokeTokenAsync(new RevokeTokenRequest { Token = "refresh-token" });
+
+        // Expected hashes computed outside .NET (Python's hmac) for this secret and client id.
+        const string hashForEmail = "pOT8b8O0SzdOKewzzDLHPps969VreGON2SI7AaKiFTM=";
+        const string hashForSub = "d1vlKfwWaE2CpriD3FCOyCyEcr6SRryS1/s5SECMG9Q=";
+        var requests = fake.Requests;
+        Assert.Equal(hashForEmail, requests[0].Body["AuthParameters"]!["SECRET_HASH"]!.GetValue<string>());
+        Assert.Equal(hashForSub, requests[1].Body["AuthParameters"]!["SECRET_HASH"]!.GetValue<string>());
+        Assert.Null(requests[1].Body["AuthParameters"]!["USERNAME"]);
+        Assert.Equal(hashForEmail, requests[2].Body["SecretHash"]!.GetValue<string>());
+        Assert.Equal(hashForEmail, requests[3].Body["SecretHash"]!.GetValue<string>());
+        Assert.Equal(TestClients.ClientSecret, requests[4].Body["ClientSecret"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Refreshing_with_a_client_secret_but_no_Cognito_username_fails_before_anything_is_sent()
+    {
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:ClientSecret"] = TestClients.ClientSecret });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => services.Client().AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken("refresh-token")));
+
+        Assert.Contains("SecretHashUsername", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
+    public async Task Without_a_client_secret_no_secret_field_is_sent()
+    {
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:ClientSecret"] = "" });
+
+        await services.Client().AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken("refresh-token"));
+        await services.Client().RevokeTokenAsync(new RevokeTokenRequest { Token = "refresh-token" });
+
+        Assert.Null(fake.Requests[0].Body["AuthParameters"]!["SECRET_HASH"]);
+        Assert.Null(fake.Requests[1].Body["ClientSecret"]);
+    }
+}
