@@ -1,0 +1,68 @@
+using Xunit.Abstractions;
+
+namespace CognitoFunctions.Testing.FunctionsHost.Fixtures;
+
+/// <summary>
+/// Sends host and worker log lines to the output of the test that is running. A class or collection fixture
+/// outlives its tests, so each test attaches its <see cref="ITestOutputHelper"/> and detaches when done; lines
+/// logged before the first test (start-up) are kept and go to the first test's output.
+/// </summary>
+public sealed class TestOutputLog
+{
+    private const int KeptLines = 1000;
+    private readonly Lock _gate = new();
+    private readonly List<string> _beforeFirstTest = [];
+    private ITestOutputHelper? _output;
+    private bool _attachedOnce;
+
+    /// <summary>Routes lines to <paramref name="output"/> until <see cref="Detach"/>.</summary>
+    public void Attach(ITestOutputHelper output)
+    {
+        lock (_gate)
+        {
+            _output = output;
+            if (!_attachedOnce)
+            {
+                _attachedOnce = true;
+                foreach (var line in _beforeFirstTest)
+                {
+                    output.WriteLine(line);
+                }
+
+                _beforeFirstTest.Clear();
+            }
+        }
+    }
+
+    /// <summary>Stops routing lines to the last attached test.</summary>
+    public void Detach()
+    {
+        lock (_gate)
+        {
+            _output = null;
+        }
+    }
+
+    /// <summary>Writes one line; dropped when between tests.</summary>
+    public void WriteLine(string line)
+    {
+        lock (_gate)
+        {
+            if (_output is { } output)
+            {
+                try
+                {
+                    output.WriteLine(line);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The test finished while a late line was on its way.
+                }
+            }
+            else if (!_attachedOnce && _beforeFirstTest.Count < KeptLines)
+            {
+                _beforeFirstTest.Add(line);
+            }
+        }
+    }
+}
