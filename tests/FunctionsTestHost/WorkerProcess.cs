@@ -13,15 +13,19 @@ internal sealed class WorkerProcess : IDisposable
 {
     private const string WorkerPidMarker = "FUNCTIONS_TEST_HOST_WORKER_PID ";
 
-    // $0 is the script name, "$@" the worker command. fd 3 keeps the pipe from the host: an asynchronous
-    // list would otherwise get /dev/null as its input. The worker itself gets neither.
+    // $0 is the script name, "$@" the worker command. fd 3 keeps the pipe from the host: an asynchronous list
+    // would otherwise get /dev/null as its input. The worker gets neither, and the watchdog none of the output
+    // pipes (the host reads those to their end). Ctrl+C in a terminal reaches the whole process group: the
+    // shell ignores it and stays to report the worker's exit, and the worker, started in the background,
+    // ignores it too and is stopped by the host with WorkerTerminate, as the real host does.
     private const string WatchdogScript =
         """
+        trap '' INT QUIT
         exec 3<&0
         "$@" </dev/null 3<&- &
         worker=$!
         echo "FUNCTIONS_TEST_HOST_WORKER_PID $worker" >&2
-        (read -r _ <&3; kill -KILL "$worker" 2>/dev/null) &
+        (read -r _ <&3; kill -KILL "$worker" 2>/dev/null) >/dev/null 2>&1 &
         watchdog=$!
         exec 3<&-
         wait "$worker"
@@ -34,15 +38,16 @@ internal sealed class WorkerProcess : IDisposable
     private readonly HostLog _log;
     private readonly TaskCompletionSource<int> _workerPid = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private WorkerProcess(Process process, HostLog log)
     {
         _process = process;
         _log = log;
-        Exited = WaitForExitCodeAsync(process);
     }
 
-    /// <summary>Completes with the exit code when the process has ended.</summary>
-    public Task<int> Exited { get; }
+    /// <summary>Completes with the exit code when the process has ended (not waiting for its output to drain).</summary>
+    public Task<int> Exited => _exited.Task;
 
     /// <summary>The worker's own process id (not the watchdog's).</summary>
     public Task<int> WorkerProcessId => _workerPid.Task;
@@ -88,8 +93,10 @@ internal sealed class WorkerProcess : IDisposable
             startInfo.Environment[name] = value;
         }
 
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"'{startInfo.FileName}' did not start.");
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var worker = new WorkerProcess(process, log);
+        process.Exited += (_, _) => worker._exited.TrySetResult(process.ExitCode);
+        process.Start();
         if (!useWatchdog)
         {
             worker._workerPid.TrySetResult(process.Id);
@@ -100,6 +107,19 @@ internal sealed class WorkerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return worker;
+    }
+
+    /// <summary>After the process exited: waits (up to <paramref name="limit"/>) until its last output lines are logged.</summary>
+    public async Task DrainOutputAsync(TimeSpan limit)
+    {
+        try
+        {
+            // Unlike the Exited event, this waits for the end of the redirected output.
+            await _process.WaitForExitAsync().WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     /// <summary>Waits up to <paramref name="gracePeriod"/> for the process to exit, then kills it with its children.</summary>
@@ -137,12 +157,6 @@ internal sealed class WorkerProcess : IDisposable
     {
         Kill();
         _process.Dispose();
-    }
-
-    private static async Task<int> WaitForExitCodeAsync(Process process)
-    {
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 
     private void OnOutput(string? line, string stream)

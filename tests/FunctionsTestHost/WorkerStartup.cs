@@ -103,9 +103,14 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
     private async Task<T> Step<T>(Task<T> task, CancellationToken cancellationToken)
     {
         var first = await Task.WhenAny(task, worker.Exited).WaitAsync(cancellationToken);
-        return first == task
-            ? await task
-            : throw new WorkerConnectionClosedException($"the worker exited with code {await worker.Exited}");
+        if (first == task)
+        {
+            return await task;
+        }
+
+        // Its last words (an unhandled start-up exception, say) belong in the error.
+        await worker.DrainOutputAsync(TimeSpan.FromSeconds(5));
+        throw new WorkerConnectionClosedException($"the worker exited with code {await worker.Exited}");
     }
 
     private FunctionsHostStartException Fail(StartStage stage, string reason) =>
