@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CognitoFunctions.Testing.FunctionsHost.Rpc;
 using Google.Protobuf;
@@ -38,7 +39,7 @@ internal static class InvocationRequestBuilder
         {
             if (value is not null)
             {
-                http.NullableParams[name] = new NullableString { Value = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) };
+                http.NullableParams[name] = new NullableString { Value = Convert.ToString(value, CultureInfo.InvariantCulture) };
             }
         }
 
@@ -99,7 +100,7 @@ internal static class InvocationRequestBuilder
         {
             if (value is not null)
             {
-                data[name] = new TypedData { String = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) };
+                data[name] = new TypedData { String = Convert.ToString(value, CultureInfo.InvariantCulture) };
             }
         }
 
@@ -110,7 +111,7 @@ internal static class InvocationRequestBuilder
             Json = JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["MethodName"] = match.Function.Name,
-                ["UtcNow"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["UtcNow"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
                 ["RandGuid"] = Guid.NewGuid().ToString(),
             }),
         };

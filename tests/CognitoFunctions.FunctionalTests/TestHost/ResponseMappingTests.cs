@@ -27,6 +27,8 @@ public sealed class ResponseMappingTests(TestFunctionAppFixture fixture, ITestOu
         Assert.Null(response.Content.Headers.ContentType);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.DoesNotContain(response.Headers.Concat(response.Content.Headers), h => h.Value.Any(v => v.Contains(SecretMarker, StringComparison.Ordinal)));
+        // The message is not lost: it is in the host's log, where a developer looks.
+        Assert.Contains(Fixture.Log.RecentLines(), line => line.Contains("Throw invocation", StringComparison.Ordinal) && line.Contains(SecretMarker, StringComparison.Ordinal));
     }
 
     [Fact]

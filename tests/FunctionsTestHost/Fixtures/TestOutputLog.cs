@@ -5,13 +5,15 @@ namespace CognitoFunctions.Testing.FunctionsHost.Fixtures;
 /// <summary>
 /// Sends host and worker log lines to the output of the test that is running. A class or collection fixture
 /// outlives its tests, so each test attaches its <see cref="ITestOutputHelper"/> and detaches when done; lines
-/// logged before the first test (start-up) are kept and go to the first test's output.
+/// logged before the first test (start-up) are kept and go to the first test's output. The latest lines
+/// stay readable, so a test can check what the worker logged.
 /// </summary>
 public sealed class TestOutputLog
 {
     private const int KeptLines = 1000;
     private readonly Lock _gate = new();
     private readonly List<string> _beforeFirstTest = [];
+    private readonly Queue<string> _recent = new();
     private ITestOutputHelper? _output;
     private bool _attachedOnce;
 
@@ -43,11 +45,26 @@ public sealed class TestOutputLog
         }
     }
 
-    /// <summary>Writes one line; dropped when between tests.</summary>
+    /// <summary>The latest lines (up to 1000), oldest first.</summary>
+    public IReadOnlyList<string> RecentLines()
+    {
+        lock (_gate)
+        {
+            return [.. _recent];
+        }
+    }
+
+    /// <summary>Writes one line to the attached test; between tests it is only kept among the recent lines.</summary>
     public void WriteLine(string line)
     {
         lock (_gate)
         {
+            if (_recent.Count == KeptLines)
+            {
+                _recent.Dequeue();
+            }
+
+            _recent.Enqueue(line);
             if (_output is { } output)
             {
                 try
