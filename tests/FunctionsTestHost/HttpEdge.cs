@@ -91,7 +91,7 @@ internal sealed class HttpEdge : IAsyncDisposable
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            TryCancel(invocationId);
+            TryCancel(match.Function, invocationId);
             return;
         }
         catch (WorkerConnectionClosedException ex)
@@ -105,13 +105,14 @@ internal sealed class HttpEdge : IAsyncDisposable
     }
 
     // Like the real host: a client that hangs up cancels the invocation, if the worker says it handles that.
-    private void TryCancel(string invocationId)
+    private void TryCancel(HttpFunction function, string invocationId)
     {
         if (!_workerHandlesCancel)
         {
             return;
         }
 
+        _log.Write($"[host] the client of {function.Name} invocation {invocationId} hung up; sending InvocationCancel");
         try
         {
             _connection.Send(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } });

@@ -151,7 +151,8 @@ internal sealed class WorkerConnection(HostLog log) : IDisposable
                 }
                 else
                 {
-                    log.Write($"[host] a {message.ContentCase} for '{replyKey}' arrived that nobody awaits (cancelled or late)");
+                    var status = message.InvocationResponse?.Result?.Status.ToString() ?? "";
+                    log.Write($"[host] a {message.ContentCase} {status} for '{replyKey}' arrived that nobody awaits (cancelled or late)");
                 }
 
                 break;

@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Testing.TestFunctionApp;
 
-/// <summary>Route templates with constrained parameters and a catch-all, bound to method parameters.</summary>
+/// <summary>Route templates with constrained, optional and catch-all parameters, bound to method parameters.</summary>
 internal sealed class RouteValuesFunction
 {
     [Function("RouteValues")]
@@ -26,6 +26,17 @@ internal sealed class RouteValuesFunction
     {
         var response = req.CreateResponse();
         await response.WriteAsJsonAsync(new { path }, context.CancellationToken);
+        return response;
+    }
+
+    [Function("Optional")]
+    public static async Task<HttpResponseData> Optional(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "greet/{name?}")] HttpRequestData req,
+        string? name,
+        FunctionContext context)
+    {
+        var response = req.CreateResponse();
+        await response.WriteAsJsonAsync(new { name }, context.CancellationToken);
         return response;
     }
 }

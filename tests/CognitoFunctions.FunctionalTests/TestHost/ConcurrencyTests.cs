@@ -45,6 +45,21 @@ public sealed class ConcurrencyTests(TestFunctionAppFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task A_client_that_hangs_up_cancels_the_invocation_in_the_worker()
+    {
+        using var hangUp = new CancellationTokenSource();
+        var cancelled = Fixture.Log.WaitForLineAsync(line => line.Contains("Cancelled for 'invocation:", StringComparison.Ordinal), TimeSpan.FromSeconds(8));
+        var call = Client.GetAsync("/api/delay/10000?tag=hang-up", hangUp.Token);
+        await Fixture.Log.WaitForLineAsync(line => line.Contains("Waiting 10000 ms for hang-up", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        await hangUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        // The worker answers the cancelled invocation long before its 10 s delay would have ended.
+        await cancelled;
+    }
+
+    [Fact]
     public async Task A_thousand_sequential_requests_all_succeed()
     {
         var latencies = new List<double>(1000);

@@ -31,6 +31,21 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Requests_to_a_worker_that_died_get_a_bare_500()
+    {
+        await using var host = await FunctionsTestHost.StartAsync(new FunctionsTestHostOptions { AppDirectory = TestApp, Log = output.WriteLine });
+        using var client = host.CreateClient();
+        using var worker = Process.GetProcessById(host.WorkerProcessId);
+
+        worker.Kill();
+        await worker.WaitForExitAsync();
+        using var response = await client.GetAsync("/api/things");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_killed_host_process_takes_its_worker_with_it()
     {
         if (OperatingSystem.IsWindows())

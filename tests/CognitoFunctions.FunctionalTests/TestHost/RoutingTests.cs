@@ -81,6 +81,18 @@ public sealed class RoutingTests(TestFunctionAppFixture fixture, ITestOutputHelp
         Assert.Equal(expected, (await Json(response))["path"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/api/greet/Ada", "Ada")]
+    [InlineData("/api/greet", null)]
+    [InlineData("/api/greet/", null)]
+    public async Task An_optional_route_parameter_may_be_left_out(string path, string? expected)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, (await Json(response))["name"]?.GetValue<string>());
+    }
+
     private static async Task<JsonNode> Json(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 }

@@ -14,6 +14,7 @@ public sealed class TestOutputLog
     private readonly Lock _gate = new();
     private readonly List<string> _beforeFirstTest = [];
     private readonly Queue<string> _recent = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiters = [];
     private ITestOutputHelper? _output;
     private bool _attachedOnce;
 
@@ -54,6 +55,28 @@ public sealed class TestOutputLog
         }
     }
 
+    /// <summary>Completes with the first line from now on that <paramref name="match"/> accepts; fails after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _waiters.Add((match, seen));
+        }
+
+        try
+        {
+            return await seen.Task.WaitAsync(timeout);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiters.RemoveAll(w => w.Seen == seen);
+            }
+        }
+    }
+
     /// <summary>Writes one line to the attached test; between tests it is only kept among the recent lines.</summary>
     public void WriteLine(string line)
     {
@@ -65,6 +88,10 @@ public sealed class TestOutputLog
             }
 
             _recent.Enqueue(line);
+            foreach (var waiter in _waiters.Where(w => w.Match(line)))
+            {
+                waiter.Seen.TrySetResult(line);
+            }
             if (_output is { } output)
             {
                 try
