@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CognitoFunctions.Testing.FunctionsHost.Rpc;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Routing;
 
 namespace CognitoFunctions.Testing.FunctionsHost;
 
@@ -97,6 +98,10 @@ public sealed class FunctionsTestHost : IAsyncDisposable
             catch (IOException ex)
             {
                 throw new FunctionsHostStartException(StartStage.Listen, $"cannot listen on 127.0.0.1:{options.HttpPort}: {ex.Message}", "", ex);
+            }
+            catch (Exception ex) when (ex is RouteCreationException or InvalidOperationException)
+            {
+                throw new FunctionsHostStartException(StartStage.Listen, $"a function's route cannot be served: {ex.Message}", log.Recent(), ex);
             }
 
             var host = new FunctionsTestHost(grpc, connection, worker, edge, handshake, await worker.WorkerProcessId, loadedAfter, options, log, killOnProcessExit);

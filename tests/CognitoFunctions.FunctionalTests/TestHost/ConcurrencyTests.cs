@@ -48,9 +48,10 @@ public sealed class ConcurrencyTests(TestFunctionAppFixture fixture, ITestOutput
     public async Task A_client_that_hangs_up_cancels_the_invocation_in_the_worker()
     {
         using var hangUp = new CancellationTokenSource();
+        var running = Fixture.Log.WaitForLineAsync(line => line.Contains("Waiting 10000 ms for hang-up", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         var cancelled = Fixture.Log.WaitForLineAsync(line => line.Contains("Cancelled for 'invocation:", StringComparison.Ordinal), TimeSpan.FromSeconds(8));
         var call = Client.GetAsync("/api/delay/10000?tag=hang-up", hangUp.Token);
-        await Fixture.Log.WaitForLineAsync(line => line.Contains("Waiting 10000 ms for hang-up", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await running;
 
         await hangUp.CancelAsync();
 
