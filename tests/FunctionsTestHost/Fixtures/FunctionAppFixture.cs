@@ -1,0 +1,96 @@
+using Xunit;
+using CognitoFunctions.Testing.CognitoLocal;
+
+namespace CognitoFunctions.Testing.FunctionsHost.Fixtures;
+
+/// <summary>
+/// An xunit fixture: cognito-local with the pool of aws-cognito.yaml, and a function app served by
+/// <see cref="FunctionsTestHost"/> with its <c>Cognito__*</c> settings pointing at that pool. Builds nothing: the
+/// app is the build output of <see cref="AppProject"/>. Tests get <see cref="Client"/>; worker logs go to the
+/// test attached to <see cref="Log"/>.
+/// </summary>
+public abstract class FunctionAppFixture : IAsyncLifetime
+{
+    private readonly CognitoLocalFixture _cognito = new();
+    private FunctionsTestHost? _host;
+    private HttpClient? _client;
+
+    /// <summary>The app project folder, relative to the repository root (e.g. <c>tests/TestFunctionApp</c>).</summary>
+    protected abstract string AppProject { get; }
+
+    /// <summary>Host and worker log lines, for the running test's output.</summary>
+    public TestOutputLog Log { get; } = new();
+
+    /// <summary>cognito-local and the provisioned pool the app is configured against.</summary>
+    public CognitoLocalFixture Cognito => _cognito;
+
+    /// <summary>The running host.</summary>
+    public FunctionsTestHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>An HTTP client for the app (base address = the host's listener).</summary>
+    public HttpClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>The app's build output folder.</summary>
+    public string AppDirectory => FunctionAppBuildOutput.Locate(AppProject, GetType().Assembly);
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await _cognito.InitializeAsync();
+            var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory, Log = Log.WriteLine };
+            foreach (var (name, value) in CognitoSettings(_cognito))
+            {
+                options.AppSettings[name] = value;
+            }
+
+            ConfigureAppSettings(options.AppSettings);
+            _host = await FunctionsTestHost.StartAsync(options);
+            _client = _host.CreateClient();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await _cognito.DisposeAsync();
+    }
+
+    /// <summary>The app's <c>Cognito__*</c> settings for the local pool.</summary>
+    public static IReadOnlyDictionary<string, string> CognitoSettings(CognitoLocalFixture cognito)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        var pool = cognito.Pool;
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Cognito__Region"] = pool.Region,
+            ["Cognito__UserPoolId"] = pool.UserPoolId,
+            ["Cognito__ClientId"] = pool.ClientId,
+            ["Cognito__ServiceUrl"] = cognito.Server.Endpoint.ToString(),
+            ["Cognito__JwksUri"] = pool.JwksUri.ToString(),
+        };
+        if (pool.ClientSecret is { } secret)
+        {
+            settings["Cognito__ClientSecret"] = secret;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Adds or changes app settings before the host starts.</summary>
+    protected virtual void ConfigureAppSettings(IDictionary<string, string> settings)
+    {
+    }
+}

@@ -1,0 +1,3 @@
+using CognitoFunctions.Testing.FunctionsHost;
+
+return await ConsoleHost.RunAsync(args);
