@@ -37,6 +37,10 @@ public static class CognitoAuthenticationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(CognitoTokenValidator)))
+        {
+            throw new InvalidOperationException("AddCognitoAuthentication was called twice: register Cognito authentication once, with every trusted pool.");
+        }
 
         services.AddOptions<CognitoAuthOptions>()
             .Bind(configuration.GetSection(CognitoAuthOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
@@ -49,21 +53,21 @@ public static class CognitoAuthenticationServiceCollectionExtensions
                 }
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoAuthOptions>>(
-            provider => new CognitoAuthOptionsValidator(IsDevelopment(provider, configuration))));
+        services.AddSingleton<IValidateOptions<CognitoAuthOptions>>(
+            provider => new CognitoAuthOptionsValidator(IsDevelopment(provider, configuration)));
 
         // Redirects are not followed: a JWKS address that redirects (perhaps to http) is a misconfiguration to see.
         services.AddHttpClient(TrustedPoolRegistry.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AuthenticationMetrics>();
-        services.TryAddSingleton<ValidatedTokenCache>();
-        services.TryAddSingleton<TrustedPoolRegistry>();
-        services.TryAddSingleton<CognitoTokenValidator>();
-        services.TryAddSingleton<ICognitoTokenValidator>(provider => provider.GetRequiredService<CognitoTokenValidator>());
-        services.TryAddSingleton<FunctionPolicyResolver>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JwksPrefetchService>());
+        services.AddSingleton<AuthenticationMetrics>();
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<TrustedPoolRegistry>();
+        services.AddSingleton<CognitoTokenValidator>();
+        services.AddSingleton<ICognitoTokenValidator>(provider => provider.GetRequiredService<CognitoTokenValidator>());
+        services.AddSingleton<FunctionPolicyResolver>();
+        services.AddHostedService<JwksPrefetchService>();
         return services;
     }
 
