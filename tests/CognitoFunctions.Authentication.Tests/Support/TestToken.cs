@@ -24,6 +24,9 @@ public sealed class TestToken
         SetHeader("kid", key.Kid).SetHeader("alg", "RS256");
     }
 
+    /// <summary>A token with a header (RS256, the key's kid) and no claims.</summary>
+    public static TestToken Empty(TestKey key) => new(key);
+
     /// <summary>An ID token of pool A as Cognito issues it, valid for an hour from <paramref name="now"/>.</summary>
     public static TestToken Id(DateTimeOffset now, TestKey? key = null, string issuer = "", string client = TestPools.ClientA1)
     {
