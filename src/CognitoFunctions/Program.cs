@@ -8,9 +8,6 @@ using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-// Every HTTP function requires a valid Cognito token unless it is marked [AllowAnonymous].
-builder.UseCognitoAuthentication();
-
 builder.Services.AddCognitoIdentityProvider(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 
@@ -22,5 +19,8 @@ builder.Services.AddCognitoAuthentication(builder.Configuration, services =>
     pool.ClientIds.Add(cognito.ClientId);
     return pool;
 });
+
+// Every HTTP function requires a valid Cognito token unless it is marked [AllowAnonymous].
+builder.UseCognitoAuthentication();
 
 builder.Build().Run();

@@ -21,6 +21,7 @@ public class CognitoFunctionsAppFixture : FunctionAppFixture
 
         // cognito-local's JWKS is plain http and its signing key is public: allowed in Development only.
         settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+        settings["CognitoAuth__RequireHttpsJwks"] = "false";
 
         // cognito-local ignores signatures, but the AWS credential chain must still find something to sign with.
         settings["AWS_ACCESS_KEY_ID"] = "cognito-local-placeholder";

@@ -4,7 +4,7 @@ using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
-[Collection(AccountApiCollection.Name)]
+[Collection(AccountApiTests.Name)]
 public sealed class LogInTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
     [Fact]

@@ -3,7 +3,7 @@ using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
-[Collection(AccountApiCollection.Name)]
+[Collection(AccountApiTests.Name)]
 public sealed class PasswordTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
     private const string NewPassword = "Brand-New-Passw0rd";

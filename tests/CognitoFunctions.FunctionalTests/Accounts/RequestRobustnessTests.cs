@@ -2,9 +2,11 @@ using System.Net;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
-[Collection(AccountApiCollection.Name)]
+[Collection(AccountApiTests.Name)]
 public sealed class RequestRobustnessTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
+    private static readonly string[] AdminGroup = ["admin"];
+
     public static TheoryData<string> JsonEndpoints() => new()
     {
         "/api/user/signup", "/api/user/login", "/api/user/refresh", "/api/user/password/forgot", "/api/user/password/confirm",
@@ -53,7 +55,7 @@ public sealed class RequestRobustnessTests(CognitoFunctionsAppFixture fixture, I
     {
         var email = AccountClient.NewEmail();
 
-        using var response = await Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password, admin = true, groups = new[] { "admin" } });
+        using var response = await Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password, admin = true, groups = AdminGroup });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
-[Collection(AccountApiCollection.Name)]
+[Collection(AccountApiTests.Name)]
 public sealed class SignUpTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
     [Fact]

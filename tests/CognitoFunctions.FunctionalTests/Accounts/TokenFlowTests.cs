@@ -1,10 +1,9 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
-[Collection(AccountApiCollection.Name)]
+[Collection(AccountApiTests.Name)]
 public sealed class TokenFlowTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
     [Fact]
