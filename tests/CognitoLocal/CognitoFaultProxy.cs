@@ -12,7 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace CognitoFunctions.Testing.CognitoLocal;
 
 /// <summary>A canned answer the proxy gives instead of forwarding: an HTTP status and a Cognito error type.</summary>
-public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, string Message = "injected by the test");
+public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, string Message = "injected by the test")
+{
+    /// <summary>A success answer with this JSON body instead of an error (for operations cognito-local lacks).</summary>
+    public JsonObject? SuccessBody { get; init; }
+
+    public static CognitoFault Success(JsonObject body) => new(HttpStatusCode.OK, "") { SuccessBody = body };
+}
 
 /// <summary>
 /// A loopback proxy in front of cognito-local that forwards every Cognito call, except those a test told it to fail:
@@ -23,7 +29,7 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private readonly ConcurrentDictionary<string, (Func<JsonObject, bool> When, CognitoFault Fault)> _faults = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _calls = new();
+    private readonly ConcurrentQueue<(string Operation, JsonObject? Body)> _calls = new();
 
     private CognitoFaultProxy(WebApplication app, HttpClient upstream)
     {
@@ -34,8 +40,8 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
     /// <summary>The proxy's address, to use as <c>Cognito__ServiceUrl</c>.</summary>
     public Uri Endpoint { get; private set; } = null!;
 
-    /// <summary>The operations (X-Amz-Target without its prefix) the proxy received, in order.</summary>
-    public IReadOnlyCollection<string> Calls => _calls;
+    /// <summary>The operations (X-Amz-Target without its prefix) the proxy received, with their bodies, in order.</summary>
+    public IReadOnlyCollection<(string Operation, JsonObject? Body)> Calls => _calls;
 
     public static async Task<CognitoFaultProxy> StartAsync(Uri upstream)
     {
@@ -51,9 +57,16 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
         return proxy;
     }
 
-    /// <summary>Answers <paramref name="operation"/> with <paramref name="fault"/> whenever <paramref name="when"/> holds for its request body.</summary>
-    public void Fail(string operation, CognitoFault fault, Func<JsonObject, bool>? when = null) =>
-        _faults[operation] = (when ?? (_ => true), fault);
+    /// <summary>
+    /// Answers <paramref name="operation"/> with <paramref name="fault"/> whenever <paramref name="when"/> holds for its
+    /// request body, until the returned handle is disposed (so tests sharing the proxy do not see each other's faults).
+    /// </summary>
+    public IDisposable Fail(string operation, CognitoFault fault, Func<JsonObject, bool>? when = null)
+    {
+        var entry = (when ?? (_ => true), fault);
+        _faults[operation] = entry;
+        return new Removal(() => _faults.TryRemove(new KeyValuePair<string, (Func<JsonObject, bool>, CognitoFault)>(operation, entry)));
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -62,19 +75,26 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
         _upstream.Dispose();
     }
 
+    private sealed class Removal(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var operation = target[(target.LastIndexOf('.') + 1)..];
-        _calls.Enqueue(operation);
+        var body = buffer.Length > 0 ? JsonNode.Parse(buffer.ToArray()) as JsonObject : null;
+        _calls.Enqueue((operation, body));
 
-        if (_faults.TryGetValue(operation, out var fault) && JsonNode.Parse(buffer.ToArray()) is JsonObject body && fault.When(body))
+        if (_faults.TryGetValue(operation, out var fault) && body is not null && fault.When(body))
         {
             context.Response.StatusCode = (int)fault.Fault.Status;
             context.Response.ContentType = "application/x-amz-json-1.1";
-            await context.Response.WriteAsync(new JsonObject { ["__type"] = fault.Fault.ErrorType, ["message"] = fault.Fault.Message }.ToJsonString(), context.RequestAborted);
+            var answer = fault.Fault.SuccessBody ?? new JsonObject { ["__type"] = fault.Fault.ErrorType, ["message"] = fault.Fault.Message };
+            await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
             return;
         }
 
