@@ -17,8 +17,8 @@ internal sealed class AccountMetrics : IDisposable
     public AccountMetrics(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(MeterName);
-        _operations = _meter.CreateCounter<long>("cognito_functions.account.operations", "{operation}", "Account operations by name and outcome.");
-        _rollbacks = _meter.CreateCounter<long>("cognito_functions.account.signup_rollbacks", "{user}", "Sign-ups undone after their password could not be set, by result.");
+        _operations = _meter.CreateCounter<long>("cognito.account.operations", "{operation}", "Account operations by name and outcome.");
+        _rollbacks = _meter.CreateCounter<long>("cognito.account.signup_rollbacks", "{user}", "Sign-ups undone after their password could not be set, by result.");
     }
 
     public void Operation(string operation, AccountFailureKind? failure) =>
