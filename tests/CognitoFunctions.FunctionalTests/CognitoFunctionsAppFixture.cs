@@ -1,8 +1,13 @@
+using System.Text.Json.Nodes;
+using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
 namespace CognitoFunctions.FunctionalTests;
 
-/// <summary>The real app, src/CognitoFunctions, served by the test host and configured against cognito-local.</summary>
+/// <summary>
+/// The real app, src/CognitoFunctions, served by the test host and configured as a newcomer would run it: the
+/// Values of local.settings.sample.json, with the Cognito pool provisioned in cognito-local.
+/// </summary>
 public class CognitoFunctionsAppFixture : FunctionAppFixture
 {
     protected override string AppProject => "src/CognitoFunctions";
@@ -10,25 +15,21 @@ public class CognitoFunctionsAppFixture : FunctionAppFixture
     protected override Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        LocalRunSettings(settings);
+        foreach (var (name, value) in SampleSettings())
+        {
+            // The pool's own values (Cognito__*) come from the pool the fixture provisioned.
+            settings.TryAdd(name, value);
+        }
+
         return Task.CompletedTask;
     }
 
-    /// <summary>What a local run against cognito-local sets beside the Cognito pool (as local.settings.sample.json does).</summary>
-    public static void LocalRunSettings(IDictionary<string, string> settings)
+    /// <summary>The Values of local.settings.sample.json.</summary>
+    public static IEnumerable<(string Name, string Value)> SampleSettings()
     {
-        ArgumentNullException.ThrowIfNull(settings);
-
-        // cognito-local's JWKS is plain http and its signing key is public: allowed in Development only.
-        settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
-        settings["CognitoAuth__RequireHttpsJwks"] = "false";
-
-        // cognito-local ignores signatures, but the AWS credential chain must still find something to sign with.
-        settings["AWS_ACCESS_KEY_ID"] = "cognito-local-placeholder";
-        settings["AWS_SECRET_ACCESS_KEY"] = "cognito-local-ignores-signatures";
-        settings["AWS_EC2_METADATA_DISABLED"] = "true";
-
-        // cognito-local has no AdminUserGlobalSignOut.
-        settings["Accounts__GlobalSignOutOnLogout"] = "false";
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!;
+        return sample["Values"]!.AsObject()
+            .Where(v => !v.Key.StartsWith("Cognito__", StringComparison.Ordinal) && v.Value!.GetValue<string>().Length > 0)
+            .Select(v => (v.Key, v.Value!.GetValue<string>()));
     }
 }
