@@ -74,6 +74,19 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
+    public async Task Tokens_that_share_their_last_characters_are_still_told_apart_by_the_whole_string()
+    {
+        await using var harness = await AuthHarness.StartAsync();
+        var token = TestToken.Id(harness.Now).Encode();
+        await harness.ValidateAsync(token);
+        var sameTail = (token[0] == 'e' ? "f" : "e") + token[1..];
+
+        Assert.Equal(TokenKeyComparer.Instance.GetHashCode(token), TokenKeyComparer.Instance.GetHashCode(sameTail.AsSpan()));
+        Assert.False(harness.Validator.TryGetCached(sameTail, out _));
+        Assert.True(harness.Validator.TryGetCached(token, out _));
+    }
+
+    [Fact]
     public async Task The_cache_is_keyed_by_the_whole_token_so_a_token_differing_in_one_character_is_a_miss()
     {
         await using var harness = await AuthHarness.StartAsync();
