@@ -10,16 +10,17 @@ public sealed class JwksFetcherTests : IAsyncLifetime, IDisposable
 {
     private const string Path = "/pool/.well-known/jwks.json";
     private readonly FakeTimeProvider _time = new();
-    private readonly HttpClient _http = new();
+    private readonly SocketsHttpHandler _handler = new();
     private JwksServer _server = null!;
 
     public async Task InitializeAsync() => _server = await JwksServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _handler.Dispose();
 
-    private JwksFetcher Fetcher => new(_http, _time);
+    // The test's client is shared across fetches; the fetcher disposes each one it is given, which leaves the handler.
+    private JwksFetcher Fetcher => new(() => new HttpClient(_handler, disposeHandler: false), _time);
 
     [Fact]
     public async Task A_document_is_fetched_with_one_request()

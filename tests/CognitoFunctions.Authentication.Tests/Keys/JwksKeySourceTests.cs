@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using CognitoFunctions.Authentication.Tests.Support;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -201,6 +203,20 @@ public sealed class JwksKeySourceTests : IAsyncLifetime
         Assert.True(result.IsValid);
         Assert.Equal(1, Server.Requests(TestPools.PathA));
         Assert.Equal(1, Server.Requests(TestPools.PathB));
+    }
+
+    [Fact]
+    public async Task Fetches_are_counted_by_pool_and_result()
+    {
+        var meters = _harness.Services.GetRequiredService<IMeterFactory>();
+        using var fetches = new MetricCollector<long>(meters, AuthenticationMetrics.MeterName, "cognito.auth.jwks.fetches");
+        Server.Fail(TestPools.PathB, 404);
+
+        await _harness.LoadKeysAsync();
+
+        var results = fetches.GetMeasurementSnapshot().Select(m => ((string)m.Tags["issuer"]!, (string)m.Tags["result"]!)).ToList();
+        Assert.Contains((TestPools.IssuerA, "success"), results);
+        Assert.Contains((TestPools.IssuerB, "http_error"), results);
     }
 
     [Fact]
