@@ -46,6 +46,12 @@ public sealed class CognitoToken
     /// <summary>The pool's issuer (<c>iss</c>).</summary>
     public string Issuer { get; }
 
+    /// <summary>
+    /// The token as the client presented it, for passing on to Cognito (e.g. ChangePassword, GetUser). A bearer
+    /// credential: never log it.
+    /// </summary>
+    public string EncodedToken => _rawToken;
+
     /// <summary>The user's immutable id (<c>sub</c>).</summary>
     public string Subject { get; }
 
