@@ -1,6 +1,6 @@
 namespace CognitoFunctions.Authentication;
 
-/// <summary>What the middleware decided for one request: the metric tag and log reason.</summary>
+/// <summary>What the middleware decided for one request; a refused token's reason is its <see cref="CognitoTokenFailure"/>.</summary>
 internal enum AuthOutcome
 {
     Valid,
@@ -9,25 +9,7 @@ internal enum AuthOutcome
     MultipleTokens,
     HeaderTooLong,
     MalformedHeader,
-    Malformed,
-    Encrypted,
-    DuplicateClaim,
-    InvalidClaimType,
-    UnsupportedAlgorithm,
-    MissingKeyId,
-    UnknownKeyId,
-    UnusableKey,
-    WrongIssuer,
-    MissingTokenUse,
-    InvalidTokenUse,
-    WrongClient,
-    MissingSubject,
-    MissingExpiration,
-    Expired,
-    NotYetValid,
-    InvalidLifetime,
-    BadSignature,
-    KeysUnavailable,
+    InvalidToken,
     WrongTokenUse,
     MissingGroup,
     MissingScope,

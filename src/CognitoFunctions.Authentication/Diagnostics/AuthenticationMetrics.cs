@@ -24,9 +24,9 @@ internal sealed class AuthenticationMetrics
         _jwksFetches = meter.CreateCounter<long>("cognito.auth.jwks.fetches", "{fetch}", "JWKS fetches, by pool and result.");
     }
 
-    public void RecordOutcome(AuthOutcome outcome, bool cached, double seconds)
+    public void RecordOutcome(string outcome, bool cached, double seconds)
     {
-        _requests.Add(1, new KeyValuePair<string, object?>("outcome", AuthOutcomes.Tag(outcome)));
+        _requests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         if (_duration.Enabled)
         {
             _duration.Record(seconds, new KeyValuePair<string, object?>("cached", cached ? "true" : "false"));

@@ -6,9 +6,10 @@ namespace CognitoFunctions.Authentication;
 /// <summary>
 /// GETs a JWKS document within a time budget. A transient failure (connection error, 5xx, 408, 429) is retried once
 /// within the same budget; anything else (404, a document too large) is final. The budget runs on the injected
-/// <see cref="TimeProvider"/> so tests can expire it without waiting.
+/// <see cref="TimeProvider"/> so tests can expire it without waiting. A client is taken from the factory for each
+/// fetch, so the factory's handler rotation follows DNS changes of the JWKS host.
 /// </summary>
-internal sealed class JwksFetcher(HttpClient http, TimeProvider time)
+internal sealed class JwksFetcher(Func<HttpClient> httpClient, TimeProvider time)
 {
     /// <summary>A real JWKS is a few kilobytes; anything much larger is not one.</summary>
     internal const int MaxDocumentBytes = 256 * 1024;
@@ -46,6 +47,7 @@ internal sealed class JwksFetcher(HttpClient http, TimeProvider time)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.Accept.ParseAdd("application/json");
+        using var http = httpClient();
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {

@@ -19,7 +19,7 @@ internal sealed class TrustedPoolRegistry : IDisposable
         ILoggerFactory loggers)
     {
         var settings = options.Value;
-        var fetcher = new JwksFetcher(httpClients.CreateClient(HttpClientName), time);
+        var fetcher = new JwksFetcher(() => httpClients.CreateClient(HttpClientName), time);
         var logger = loggers.CreateLogger("CognitoFunctions.Authentication.Jwks");
         _pools = settings.TrustedPools
             .Select(pool => new TrustedPool(

@@ -8,6 +8,7 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal sealed record AuthenticationChallenge(
     AuthOutcome Outcome,
+    CognitoTokenFailure TokenFailure,
     HttpStatusCode Status,
     string? Error,
     string ProblemType,
@@ -22,47 +23,59 @@ internal sealed record AuthenticationChallenge(
     private const string InsufficientPermissions = "/problems/insufficient-permissions";
     private const string AuthenticationUnavailable = "/problems/authentication-unavailable";
 
-    public static AuthenticationChallenge For(AuthOutcome outcome, TokenRequirement? failed = null, TimeSpan? retryAfter = null) => outcome switch
+    /// <summary>The metric tag and log reason: the token's failure when the token was refused.</summary>
+    public string Tag => Outcome == AuthOutcome.InvalidToken ? OutcomeTags.Of(TokenFailure) : OutcomeTags.Of(Outcome);
+
+    /// <summary>The answer to a request refused before or after its token was validated.</summary>
+    public static AuthenticationChallenge For(AuthOutcome outcome, TokenRequirement? failed = null) => outcome switch
     {
         AuthOutcome.Missing => Unauthorized(outcome, null, TokenRequired, "Authentication required", "This function requires a bearer token in the Authorization header."),
         AuthOutcome.UnsupportedScheme => Unauthorized(outcome, null, TokenRequired, "Authentication required", "Only the Bearer authentication scheme is accepted."),
         AuthOutcome.MultipleTokens => Unauthorized(outcome, "invalid_request", InvalidHeader, "Invalid Authorization header", "The request must carry exactly one token."),
         AuthOutcome.HeaderTooLong => Unauthorized(outcome, "invalid_request", InvalidHeader, "Invalid Authorization header", "The Authorization header is too long."),
         AuthOutcome.MalformedHeader => Unauthorized(outcome, "invalid_request", InvalidHeader, "Invalid Authorization header", "The Authorization header must be of the form Bearer followed by one token."),
-        AuthOutcome.Malformed => Invalid(outcome, "The token is not a well-formed JWT."),
-        AuthOutcome.Encrypted => Invalid(outcome, "Encrypted tokens, such as refresh tokens, are not accepted."),
-        AuthOutcome.DuplicateClaim => Invalid(outcome, "The token names a claim more than once."),
-        AuthOutcome.InvalidClaimType => Invalid(outcome, "A claim of the token has the wrong type."),
-        AuthOutcome.UnsupportedAlgorithm => Invalid(outcome, "The token must be signed with RS256."),
-        AuthOutcome.MissingKeyId => Invalid(outcome, "The token does not name its signing key."),
-        AuthOutcome.UnknownKeyId => Invalid(outcome, "The token's signing key is not known."),
-        AuthOutcome.UnusableKey => Invalid(outcome, "The token's signing key cannot verify RS256 signatures."),
-        AuthOutcome.WrongIssuer => Invalid(outcome, "The token was not issued by a trusted user pool."),
-        AuthOutcome.MissingTokenUse => Invalid(outcome, "The token has no token_use claim."),
-        AuthOutcome.InvalidTokenUse => Invalid(outcome, "The token is neither an ID token nor an access token."),
-        AuthOutcome.WrongClient => Invalid(outcome, "The token was issued to another client."),
-        AuthOutcome.MissingSubject => Invalid(outcome, "The token has no subject."),
-        AuthOutcome.MissingExpiration => Invalid(outcome, "The token has no expiry."),
-        AuthOutcome.Expired => Invalid(outcome, "The token has expired."),
-        AuthOutcome.NotYetValid => Invalid(outcome, "The token is not valid yet."),
-        AuthOutcome.InvalidLifetime => Invalid(outcome, "The token's validity period is empty."),
-        AuthOutcome.BadSignature => Invalid(outcome, "The token's signature is invalid."),
         AuthOutcome.WrongTokenUse => Forbidden(outcome, failed?.TokenUse == CognitoTokenUse.Id
             ? "This function requires an ID token."
             : "This function requires an access token."),
         AuthOutcome.MissingGroup => Forbidden(outcome, "The user is not in a group this function requires."),
         AuthOutcome.MissingScope => Forbidden(outcome, "The token lacks a scope this function requires.") with { Scopes = failed?.Scopes },
-        AuthOutcome.KeysUnavailable => new(outcome, HttpStatusCode.ServiceUnavailable, null, AuthenticationUnavailable, "Authentication unavailable",
-            "The signing keys of the user pool could not be fetched; try again later.", RetryAfter: retryAfter ?? TimeSpan.FromSeconds(1)),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal of its own."),
+    };
+
+    /// <summary>The answer to a refused token: 401, or 503 when no keys could be had.</summary>
+    public static AuthenticationChallenge ForToken(CognitoTokenFailure failure, TimeSpan retryAfter) => failure switch
+    {
+        CognitoTokenFailure.KeysUnavailable => new(AuthOutcome.InvalidToken, failure, HttpStatusCode.ServiceUnavailable, null, AuthenticationUnavailable,
+            "Authentication unavailable", "The signing keys of the user pool could not be fetched; try again later.", RetryAfter: retryAfter),
+        _ => new(AuthOutcome.InvalidToken, failure, HttpStatusCode.Unauthorized, "invalid_token", InvalidToken, "Invalid token", Describe(failure)),
+    };
+
+    private static string Describe(CognitoTokenFailure failure) => failure switch
+    {
+        CognitoTokenFailure.Malformed => "The token is not a well-formed JWT.",
+        CognitoTokenFailure.Encrypted => "Encrypted tokens, such as refresh tokens, are not accepted.",
+        CognitoTokenFailure.DuplicateClaim => "The token names a claim more than once.",
+        CognitoTokenFailure.InvalidClaimType => "A claim of the token has the wrong type.",
+        CognitoTokenFailure.UnsupportedAlgorithm => "The token must be signed with RS256.",
+        CognitoTokenFailure.MissingKeyId => "The token does not name its signing key.",
+        CognitoTokenFailure.UnknownKeyId => "The token's signing key is not known.",
+        CognitoTokenFailure.UnusableKey => "The token's signing key cannot verify RS256 signatures.",
+        CognitoTokenFailure.WrongIssuer => "The token was not issued by a trusted user pool.",
+        CognitoTokenFailure.MissingTokenUse => "The token has no token_use claim.",
+        CognitoTokenFailure.InvalidTokenUse => "The token is neither an ID token nor an access token.",
+        CognitoTokenFailure.WrongClient => "The token was issued to another client.",
+        CognitoTokenFailure.MissingSubject => "The token has no subject.",
+        CognitoTokenFailure.MissingExpiration => "The token has no expiry.",
+        CognitoTokenFailure.Expired => "The token has expired.",
+        CognitoTokenFailure.NotYetValid => "The token is not valid yet.",
+        CognitoTokenFailure.InvalidLifetime => "The token's validity period is empty.",
+        CognitoTokenFailure.BadSignature => "The token's signature is invalid.",
+        _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Not a refusal."),
     };
 
     private static AuthenticationChallenge Unauthorized(AuthOutcome outcome, string? error, string type, string title, string detail) =>
-        new(outcome, HttpStatusCode.Unauthorized, error, type, title, detail);
-
-    private static AuthenticationChallenge Invalid(AuthOutcome outcome, string detail) =>
-        new(outcome, HttpStatusCode.Unauthorized, "invalid_token", InvalidToken, "Invalid token", detail);
+        new(outcome, CognitoTokenFailure.None, HttpStatusCode.Unauthorized, error, type, title, detail);
 
     private static AuthenticationChallenge Forbidden(AuthOutcome outcome, string detail) =>
-        new(outcome, HttpStatusCode.Forbidden, "insufficient_scope", InsufficientPermissions, "Insufficient permissions", detail);
+        new(outcome, CognitoTokenFailure.None, HttpStatusCode.Forbidden, "insufficient_scope", InsufficientPermissions, "Insufficient permissions", detail);
 }

@@ -60,8 +60,7 @@ internal sealed class CognitoAuthenticationMiddleware(
             var result = await validator.ValidateAsync(header.TokenString(), context.CancellationToken);
             if (!result.IsValid)
             {
-                var challenge = AuthenticationChallenge.For(AuthOutcomes.From(result.Failure), retryAfter: result.RetryAfter);
-                return await RefuseAsync(context, request, challenge, cached: false, started);
+                return await RefuseAsync(context, request, AuthenticationChallenge.ForToken(result.Failure, result.RetryAfter), cached: false, started);
             }
 
             token = result.Token;
@@ -74,21 +73,21 @@ internal sealed class CognitoAuthenticationMiddleware(
         }
 
         context.Features.Set(new CognitoAuthenticationFeature(token));
-        metrics.RecordOutcome(AuthOutcome.Valid, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.RecordOutcome(OutcomeTags.Of(AuthOutcome.Valid), cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return null;
     }
 
     private async Task<HttpResponseData> RefuseAsync(
         FunctionContext context, HttpRequestData request, AuthenticationChallenge challenge, bool cached, long started)
     {
-        metrics.RecordOutcome(challenge.Outcome, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        if (challenge.Outcome == AuthOutcome.KeysUnavailable)
+        metrics.RecordOutcome(challenge.Tag, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (challenge.TokenFailure == CognitoTokenFailure.KeysUnavailable)
         {
             AuthenticationLog.KeysUnavailable(logger, context.FunctionDefinition.Name);
         }
         else
         {
-            AuthenticationLog.RequestRejected(logger, context.FunctionDefinition.Name, AuthOutcomes.Tag(challenge.Outcome), (int)challenge.Status);
+            AuthenticationLog.RequestRejected(logger, context.FunctionDefinition.Name, challenge.Tag, (int)challenge.Status);
         }
 
         return await ProblemResponseWriter.WriteAsync(request, challenge, _realm, TraceId(context), context.CancellationToken);

@@ -26,7 +26,7 @@ internal ref struct ClaimNameSet
     /// Records the property name the reader is on and returns it unescaped; <paramref name="duplicate"/> tells
     /// whether it was recorded before.
     /// </summary>
-    public ReadOnlySpan<byte> Add(scoped ref System.Text.Json.Utf8JsonReader reader, out bool duplicate)
+    public ReadOnlySpan<byte> Add(scoped in System.Text.Json.Utf8JsonReader reader, out bool duplicate)
     {
         duplicate = false;
         var used = _count == 0 ? 0 : _ends[_count - 1];

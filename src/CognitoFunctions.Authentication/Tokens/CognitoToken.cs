@@ -9,6 +9,7 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 public sealed class CognitoToken
 {
+    private static readonly IReadOnlyList<string> NoGroups = Array.AsReadOnly(Array.Empty<string>());
     private readonly string _rawToken;
     private readonly int _payloadStart;
     private readonly int _payloadLength;
@@ -33,7 +34,8 @@ public sealed class CognitoToken
         (Username, UsernameClaimType) = claims.CognitoUsername is { } cognitoUsername
             ? (cognitoUsername, ClaimNames.CognitoUsername)
             : (claims.Username, claims.Username is null ? null : ClaimNames.Username);
-        Groups = claims.Groups ?? [];
+        // Read-only even to a caller that casts: the token is shared by every request that presents it.
+        Groups = claims.Groups is { Length: > 0 } groups ? Array.AsReadOnly(groups) : NoGroups;
         Scope = claims.Scope;
         TokenId = claims.TokenId;
         ExpiresAtSeconds = claims.Expires!.Value;

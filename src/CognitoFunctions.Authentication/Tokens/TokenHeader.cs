@@ -1,79 +1,30 @@
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace CognitoFunctions.Authentication;
 
-/// <summary>The JOSE header of a compact JWS, read with <see cref="Utf8JsonReader"/>: <c>alg</c>, <c>kid</c>, <c>typ</c>, <c>crit</c>.</summary>
-internal struct TokenHeader
+/// <summary>The JOSE header of a compact JWS: <c>alg</c>, <c>kid</c> (into the caller's buffer), <c>typ</c>, <c>crit</c>.</summary>
+internal ref struct TokenHeader : IJsonMemberReader
 {
+    private readonly Span<char> _keyId;
+
+    private TokenHeader(Span<char> keyId) => _keyId = keyId;
+
     /// <summary>Whether <c>alg</c> is exactly RS256.</summary>
-    public bool IsRs256;
+    public bool IsRs256 { get; private set; }
 
     /// <summary>Characters of <c>kid</c> written to the caller's buffer; 0 when absent, −1 when longer than the buffer.</summary>
-    public int KeyIdLength;
+    public int KeyIdLength { get; private set; }
 
     /// <summary>Whether a <c>crit</c> parameter asks for extensions (none is understood).</summary>
-    public bool HasCritical;
+    public bool HasCritical { get; private set; }
 
     public static CognitoTokenFailure Parse(ReadOnlySpan<byte> json, Span<char> keyId, out TokenHeader header)
     {
-        header = default;
-        if (!Utf8.IsValid(json))
-        {
-            return CognitoTokenFailure.Malformed;
-        }
-
-        Span<byte> nameBytes = stackalloc byte[256];
-        Span<int> nameEnds = stackalloc int[16];
-        Span<byte> scratch = stackalloc byte[JsonLimits.NameScratchBytes];
-        var names = new ClaimNameSet(nameBytes, nameEnds, scratch);
-        var nested = false;
-        scoped Utf8JsonReader reader = new(json, JsonLimits.ReaderOptions);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return CognitoTokenFailure.Malformed;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = names.Add(ref reader, out var duplicate);
-                if (duplicate)
-                {
-                    return CognitoTokenFailure.DuplicateClaim;
-                }
-
-                reader.Read();
-                var failure = ReadParameter(name, ref reader, keyId, ref header, ref nested);
-                if (failure != CognitoTokenFailure.None)
-                {
-                    return failure;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return CognitoTokenFailure.Malformed;
-            }
-        }
-        catch (JsonException)
-        {
-            return CognitoTokenFailure.Malformed;
-        }
-        catch (InvalidOperationException)
-        {
-            // A string the reader cannot transcode (a lone surrogate escape).
-            return CognitoTokenFailure.Malformed;
-        }
-
-        return (nested || names.Overflowed) && JsonDuplicateCheck.HasDuplicates(json)
-            ? CognitoTokenFailure.DuplicateClaim
-            : CognitoTokenFailure.None;
+        header = new TokenHeader(keyId);
+        return JsonObjectReader.Read(json, ref header);
     }
 
-    private static CognitoTokenFailure ReadParameter(
-        scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, Span<char> keyId, ref TokenHeader header, ref bool nested)
+    public CognitoTokenFailure ReadMember(scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, ref bool nested)
     {
         if (name.SequenceEqual("alg"u8))
         {
@@ -82,7 +33,7 @@ internal struct TokenHeader
                 return CognitoTokenFailure.InvalidClaimType;
             }
 
-            header.IsRs256 = reader.ValueTextEquals("RS256"u8);
+            IsRs256 = reader.ValueTextEquals("RS256"u8);
         }
         else if (name.SequenceEqual("kid"u8))
         {
@@ -92,7 +43,7 @@ internal struct TokenHeader
             }
 
             // UTF-8 bytes are never fewer than the UTF-16 characters they decode to, so this bound is safe.
-            header.KeyIdLength = reader.ValueSpan.Length <= keyId.Length ? reader.CopyString(keyId) : -1;
+            KeyIdLength = reader.ValueSpan.Length <= _keyId.Length ? reader.CopyString(_keyId) : -1;
         }
         else if (name.SequenceEqual("typ"u8))
         {
@@ -103,13 +54,12 @@ internal struct TokenHeader
         }
         else if (name.SequenceEqual("crit"u8))
         {
-            header.HasCritical = true;
+            HasCritical = true;
             reader.Skip();
         }
-        else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        else
         {
-            nested = true;
-            reader.Skip();
+            JsonObjectReader.SkipUnknown(ref reader, ref nested);
         }
 
         return CognitoTokenFailure.None;

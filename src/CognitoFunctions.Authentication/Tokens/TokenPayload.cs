@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace CognitoFunctions.Authentication;
 
@@ -8,8 +7,10 @@ namespace CognitoFunctions.Authentication;
 /// (a string <c>exp</c> or a numeric <c>iss</c> is rejected, as is any name given twice); other claims may hold any
 /// JSON. Read before the signature is checked, so nothing here is trusted until it is.
 /// </summary>
-internal struct TokenPayload
+internal struct TokenPayload : IJsonMemberReader
 {
+    private IReadOnlyList<TrustedPool>? _pools;
+
     /// <summary>The trusted pool whose issuer equals <c>iss</c>, or null.</summary>
     public TrustedPool? Pool;
 
@@ -34,66 +35,16 @@ internal struct TokenPayload
     public static CognitoTokenFailure Parse(ReadOnlySpan<byte> json, IReadOnlyList<TrustedPool> pools, out TokenPayload payload)
     {
         payload = default;
-        if (!Utf8.IsValid(json))
-        {
-            return CognitoTokenFailure.Malformed;
-        }
-
-        Span<byte> nameBytes = stackalloc byte[JsonLimits.NameBytes];
-        Span<int> nameEnds = stackalloc int[JsonLimits.MaxNames];
-        Span<byte> scratch = stackalloc byte[JsonLimits.NameScratchBytes];
-        var names = new ClaimNameSet(nameBytes, nameEnds, scratch);
-        var nested = false;
-        scoped Utf8JsonReader reader = new(json, JsonLimits.ReaderOptions);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return CognitoTokenFailure.Malformed;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = names.Add(ref reader, out var duplicate);
-                if (duplicate)
-                {
-                    return CognitoTokenFailure.DuplicateClaim;
-                }
-
-                reader.Read();
-                var failure = payload.ReadClaim(name, ref reader, pools, ref nested);
-                if (failure != CognitoTokenFailure.None)
-                {
-                    return failure;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return CognitoTokenFailure.Malformed;
-            }
-        }
-        catch (JsonException)
-        {
-            return CognitoTokenFailure.Malformed;
-        }
-        catch (InvalidOperationException)
-        {
-            // A string the reader cannot transcode (a lone surrogate escape).
-            return CognitoTokenFailure.Malformed;
-        }
-
-        return (nested || names.Overflowed) && JsonDuplicateCheck.HasDuplicates(json)
-            ? CognitoTokenFailure.DuplicateClaim
-            : CognitoTokenFailure.None;
+        payload._pools = pools;
+        return JsonObjectReader.Read(json, ref payload);
     }
 
-    private CognitoTokenFailure ReadClaim(scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, IReadOnlyList<TrustedPool> pools, ref bool nested)
+    public CognitoTokenFailure ReadMember(scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, ref bool nested)
     {
         switch (name.Length)
         {
             case 3 when name.SequenceEqual("iss"u8):
-                return ReadIssuer(ref reader, pools);
+                return ReadIssuer(ref reader, _pools!);
             case 3 when name.SequenceEqual("sub"u8):
                 return ReadString(ref reader, out Subject);
             case 3 when name.SequenceEqual("aud"u8):
@@ -123,12 +74,7 @@ internal struct TokenPayload
             case 16 when name.SequenceEqual("cognito:username"u8):
                 return ReadString(ref reader, out CognitoUsername);
             default:
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    nested = true;
-                    reader.Skip();
-                }
-
+                JsonObjectReader.SkipUnknown(ref reader, ref nested);
                 return CognitoTokenFailure.None;
         }
     }

@@ -11,7 +11,7 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal sealed class ValidatedTokenCache
 {
-    private readonly ConcurrentDictionary<string, CognitoToken> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CognitoToken> _entries = new(TokenKeyComparer.Instance);
     private readonly ConcurrentDictionary<string, CognitoToken>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Lock _trimGate = new();
     private readonly int _capacity;

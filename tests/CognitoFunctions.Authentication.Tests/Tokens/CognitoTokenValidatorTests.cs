@@ -48,6 +48,7 @@ public sealed class CognitoTokenValidatorTests(LoadedHarnessFixture fixture) : I
         Assert.Equal("5f1c2d3e-0000-4000-8000-00000000a001", token.Username);
         Assert.Equal("user@example.com", token.Email);
         Assert.Equal(["editors", "admins"], token.Groups);
+        Assert.False(token.Groups is string[], "a shared token's groups must not be writable through a cast");
         Assert.Null(token.Scope);
         Assert.Equal(Harness.Now.AddHours(1), token.ExpiresAt);
         Assert.Equal(Harness.Now, token.IssuedAt);
