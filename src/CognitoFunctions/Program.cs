@@ -1,9 +1,26 @@
+using CognitoFunctions.Accounts;
+using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.Services.AddCognitoIdentityProvider(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
+
+// Tokens of the app's own pool are trusted unless CognitoAuth__TrustedPools lists pools explicitly.
+builder.Services.AddCognitoAuthentication(builder.Configuration, services =>
+{
+    var cognito = services.GetRequiredService<IOptions<CognitoOptions>>().Value;
+    var pool = new CognitoTrustedPool { Region = cognito.Region, UserPoolId = cognito.UserPoolId, JwksUri = cognito.JwksUri };
+    pool.ClientIds.Add(cognito.ClientId);
+    return pool;
+});
+
+// Every HTTP function requires a valid Cognito token unless it is marked [AllowAnonymous].
+builder.UseCognitoAuthentication();
 
 builder.Build().Run();

@@ -1,9 +1,35 @@
+using System.Text.Json.Nodes;
+using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
 namespace CognitoFunctions.FunctionalTests;
 
-/// <summary>The real app, src/CognitoFunctions, served by the test host and configured against cognito-local.</summary>
-public sealed class CognitoFunctionsAppFixture : FunctionAppFixture
+/// <summary>
+/// The real app, src/CognitoFunctions, served by the test host and configured as a newcomer would run it: the
+/// Values of local.settings.sample.json, with the Cognito pool provisioned in cognito-local.
+/// </summary>
+public class CognitoFunctionsAppFixture : FunctionAppFixture
 {
     protected override string AppProject => "src/CognitoFunctions";
+
+    protected override Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var (name, value) in SampleSettings())
+        {
+            // The pool's own values (Cognito__*) come from the pool the fixture provisioned.
+            settings.TryAdd(name, value);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The Values of local.settings.sample.json.</summary>
+    public static IEnumerable<(string Name, string Value)> SampleSettings()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!;
+        return sample["Values"]!.AsObject()
+            .Where(v => !v.Key.StartsWith("Cognito__", StringComparison.Ordinal) && v.Value!.GetValue<string>().Length > 0)
+            .Select(v => (v.Key, v.Value!.GetValue<string>()));
+    }
 }

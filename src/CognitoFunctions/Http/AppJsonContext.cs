@@ -16,4 +16,8 @@ namespace CognitoFunctions.Http;
 [JsonSerializable(typeof(ConfirmForgotPasswordRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(LogOutRequest))]
+[JsonSerializable(typeof(SignUpResponse))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(IdentityResponse))]
+[JsonSerializable(typeof(UserListResponse))]
 internal sealed partial class AppJsonContext : JsonSerializerContext;

@@ -10,8 +10,11 @@ public sealed class SmallBodyLimitFixture : FunctionAppFixture
 
     protected override string AppProject => "tests/TestFunctionApp";
 
-    protected override void ConfigureAppSettings(IDictionary<string, string> settings) =>
+    protected override Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
+    {
         settings["FUNCTIONS_REQUEST_BODY_SIZE_LIMIT"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class BodyLimitOverrideTests(SmallBodyLimitFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output), IClassFixture<SmallBodyLimitFixture>

@@ -45,7 +45,7 @@ public abstract class FunctionAppFixture : IAsyncLifetime
                 options.AppSettings[name] = value;
             }
 
-            ConfigureAppSettings(options.AppSettings);
+            await ConfigureAppSettingsAsync(options.AppSettings);
             _host = await FunctionsTestHost.StartAsync(options);
             _client = _host.CreateClient();
         }
@@ -57,7 +57,7 @@ public abstract class FunctionAppFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _client?.Dispose();
         if (_host is not null)
@@ -90,7 +90,5 @@ public abstract class FunctionAppFixture : IAsyncLifetime
     }
 
     /// <summary>Adds or changes app settings before the host starts.</summary>
-    protected virtual void ConfigureAppSettings(IDictionary<string, string> settings)
-    {
-    }
+    protected virtual Task ConfigureAppSettingsAsync(IDictionary<string, string> settings) => Task.CompletedTask;
 }

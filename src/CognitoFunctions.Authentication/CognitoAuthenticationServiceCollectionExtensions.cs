@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Authentication;
+
+/// <summary>Registration of Cognito authentication in a Functions worker.</summary>
+public static class CognitoAuthenticationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Cognito token validation: binds <see cref="CognitoAuthOptions"/> to the <c>CognitoAuth</c> section and
+    /// validates it when the host starts, registers <see cref="ICognitoTokenValidator"/> and the JWKS key sources, and
+    /// starts fetching the keys at start-up. Then add the middleware with <c>builder.UseCognitoAuthentication()</c>.
+    /// <code>
+    /// var builder = FunctionsApplication.CreateBuilder(args);
+    /// builder.Services.AddCognitoAuthentication(builder.Configuration, services =&gt;
+    /// {
+    ///     var cognito = services.GetRequiredService&lt;IOptions&lt;CognitoOptions&gt;&gt;().Value;
+    ///     return new CognitoTrustedPool { Region = cognito.Region, UserPoolId = cognito.UserPoolId, ClientIds = { cognito.ClientId }, JwksUri = cognito.JwksUri };
+    /// });
+    /// builder.UseCognitoAuthentication();
+    /// </code>
+    /// </summary>
+    /// <param name="services">The worker's services.</param>
+    /// <param name="configuration">The app's configuration (its <c>CognitoAuth</c> section is bound).</param>
+    /// <param name="applicationPool">
+    /// The pool trusted when <c>CognitoAuth__TrustedPools</c> is empty, typically the app's own pool mapped from its
+    /// settings. Optional; without it and without configured pools the app does not start.
+    /// </param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddCognitoAuthentication(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Func<IServiceProvider, CognitoTrustedPool?>? applicationPool = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(CognitoTokenValidator)))
+        {
+            throw new InvalidOperationException("AddCognitoAuthentication was called twice: register Cognito authentication once, with every trusted pool.");
+        }
+
+        services.AddOptions<CognitoAuthOptions>()
+            .Bind(configuration.GetSection(CognitoAuthOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                if (options.TrustedPools.Count == 0 && applicationPool?.Invoke(provider) is { } pool)
+                {
+                    options.TrustedPools.Add(pool);
+                    options.UsesApplicationPool = true;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CognitoAuthOptions>>(
+            provider => new CognitoAuthOptionsValidator(IsDevelopment(provider, configuration)));
+
+        // Redirects are not followed: a JWKS address that redirects (perhaps to http) is a misconfiguration to see.
+        services.AddHttpClient(TrustedPoolRegistry.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuthenticationMetrics>();
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<TrustedPoolRegistry>();
+        services.AddSingleton<CognitoTokenValidator>();
+        services.AddSingleton<ICognitoTokenValidator>(provider => provider.GetRequiredService<CognitoTokenValidator>());
+        services.AddSingleton<FunctionPolicyResolver>();
+        services.AddHostedService<JwksPrefetchService>();
+        return services;
+    }
+
+    // The Functions host says Development through AZURE_FUNCTIONS_ENVIRONMENT; a plain .NET host through IHostEnvironment.
+    private static bool IsDevelopment(IServiceProvider provider, IConfiguration configuration) =>
+        provider.GetService<IHostEnvironment>()?.IsDevelopment() == true
+        || string.Equals(configuration["AZURE_FUNCTIONS_ENVIRONMENT"], Environments.Development, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,226 @@
+using Microsoft.Extensions.Logging;
+
+namespace CognitoFunctions.Authentication;
+
+/// <summary>
+/// The signing keys of one pool, from its JWKS. One fetch at a time (callers join the one in flight); refreshed
+/// periodically; the last good keys are kept when a fetch fails; an unknown <c>kid</c> causes at most one fetch per
+/// penalty window, counted from the start of the previous fetch, and is answered from memory inside it. Keys that
+/// leave the JWKS are retired, which drops the tokens they signed from the cache.
+/// </summary>
+internal sealed class JwksKeySource : IDisposable
+{
+    private readonly string _issuer;
+    private readonly Uri _address;
+    private readonly JwksFetcher _fetcher;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _penaltyWindow;
+    private readonly TimeSpan _refreshInterval;
+    private readonly TimeSpan _fetchTimeout;
+    private readonly AuthenticationMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Action<IReadOnlyCollection<SigningKey>> _onKeysRetired;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private volatile SigningKeySet? _keys;
+    private Task? _inFlight;
+    private long _lastFetchStartTicks = long.MinValue;
+    private ITimer? _refreshTimer;
+    private bool _disposed;
+
+    public JwksKeySource(
+        string issuer,
+        Uri address,
+        JwksFetcher fetcher,
+        TimeProvider time,
+        CognitoAuthOptions options,
+        AuthenticationMetrics metrics,
+        ILogger logger,
+        Action<IReadOnlyCollection<SigningKey>> onKeysRetired)
+    {
+        _issuer = issuer;
+        _address = address;
+        _fetcher = fetcher;
+        _time = time;
+        _penaltyWindow = TimeSpan.FromSeconds(options.PenaltyWindowSeconds);
+        _refreshInterval = TimeSpan.FromSeconds(options.JwksRefreshIntervalSeconds);
+        _fetchTimeout = TimeSpan.FromSeconds(options.JwksFetchTimeoutSeconds);
+        _metrics = metrics;
+        _logger = logger;
+        _onKeysRetired = onKeysRetired;
+    }
+
+    public Uri Address => _address;
+
+    /// <summary>The keys of the last successful fetch; null until one succeeds.</summary>
+    public SigningKeySet? Current => _keys;
+
+    /// <summary>Starts a fetch now, whatever the penalty window (start-up prefetch and the refresh timer).</summary>
+    public Task RefreshAsync()
+    {
+        lock (_gate)
+        {
+            return _inFlight ?? StartFetch();
+        }
+    }
+
+    /// <summary>
+    /// The fetch a request that met an unknown <c>kid</c> (or no keys at all) may wait for: the one in flight, or a
+    /// new one when the penalty window since the last fetch has passed. Null inside the window.
+    /// </summary>
+    public Task? JoinOrStartFetch()
+    {
+        lock (_gate)
+        {
+            if (_inFlight is not null)
+            {
+                return _inFlight;
+            }
+
+            return IsInPenaltyWindow() ? null : StartFetch();
+        }
+    }
+
+    /// <summary>Whether a request meeting an unknown <c>kid</c> now would cause or join a fetch.</summary>
+    public bool CanFetchNow()
+    {
+        lock (_gate)
+        {
+            return _inFlight is not null || !IsInPenaltyWindow();
+        }
+    }
+
+    /// <summary>How long until a fetch may start again (at least one second, for Retry-After).</summary>
+    public TimeSpan RetryAfter()
+    {
+        lock (_gate)
+        {
+            var left = TimeSpan.FromTicks(_lastFetchStartTicks + _penaltyWindow.Ticks - _time.GetUtcNow().UtcTicks);
+            return left < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : left;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _refreshTimer?.Dispose();
+        }
+
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private bool IsInPenaltyWindow() =>
+        _lastFetchStartTicks != long.MinValue && _time.GetUtcNow().UtcTicks - _lastFetchStartTicks < _penaltyWindow.Ticks;
+
+    // Called under _gate.
+    private Task StartFetch()
+    {
+        if (_disposed)
+        {
+            return Task.CompletedTask;
+        }
+
+        _lastFetchStartTicks = _time.GetUtcNow().UtcTicks;
+
+        // Run outside the lock: the fetch's continuation takes the lock again to clear _inFlight.
+        var fetch = Task.Run(FetchAndApplyAsync);
+        _inFlight = fetch;
+        return fetch;
+    }
+
+    private async Task FetchAndApplyAsync()
+    {
+        var succeeded = false;
+        try
+        {
+            var result = await _fetcher.FetchAsync(_address, _fetchTimeout, _stopping.Token);
+            succeeded = Apply(result);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fetch must never fault the tasks requests wait on; the failure is logged and the old keys kept.
+            _metrics.RecordJwksFetch(_issuer, JwksFetchOutcome.NetworkError);
+            AuthenticationLog.JwksFetchFailed(_logger, e, _issuer, JwksFetchOutcome.NetworkError, null, _keys?.Keys.Count ?? 0);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight = null;
+                ScheduleRefresh(succeeded ? _refreshInterval : _penaltyWindow);
+            }
+        }
+    }
+
+    private bool Apply(JwksFetchResult result)
+    {
+        var previous = _keys;
+        var keys = result.Outcome == JwksFetchOutcome.Success ? SigningKeySet.Parse(result.Document!, previous) : null;
+        var outcome = result.Outcome switch
+        {
+            JwksFetchOutcome.Success when keys is null => JwksFetchOutcome.InvalidDocument,
+            JwksFetchOutcome.Success when keys!.Keys.Count == 0 => JwksFetchOutcome.NoUsableKeys,
+            var other => other,
+        };
+        _metrics.RecordJwksFetch(_issuer, outcome);
+        if (outcome != JwksFetchOutcome.Success)
+        {
+            AuthenticationLog.JwksFetchFailed(_logger, result.Error, _issuer, outcome, result.StatusCode, previous?.Keys.Count ?? 0);
+            return false;
+        }
+
+        foreach (var (kid, why) in keys!.Unusable)
+        {
+            AuthenticationLog.JwksKeySkipped(_logger, _issuer, kid, why);
+        }
+
+        _keys = keys;
+        AuthenticationLog.JwksFetched(_logger, _issuer, keys.Keys.Count, keys.Unusable.Count);
+        if (previous is not null)
+        {
+            var retired = previous.Keys.Where(old => !keys.Keys.Contains(old)).ToList();
+            if (retired.Count > 0)
+            {
+                foreach (var key in retired)
+                {
+                    key.Retire();
+                    AuthenticationLog.KeyRetired(_logger, _issuer, key.KeyId);
+                }
+
+                _onKeysRetired(retired);
+            }
+        }
+
+        return true;
+    }
+
+    // Called under _gate.
+    private void ScheduleRefresh(TimeSpan due)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (_refreshTimer is null)
+        {
+            _refreshTimer = _time.CreateTimer(static state => _ = ((JwksKeySource)state!).RefreshAsync(), this, due, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _refreshTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Authentication;
+
+/// <summary>
+/// Requires a valid Cognito token on every HTTP function not marked <see cref="AllowAnonymousAttribute"/>, checks the
+/// function's <see cref="RequireCognitoTokenAttribute"/>s, and hands the token to the function through
+/// <c>FunctionContext.Features</c>. A refused request is answered here (401, 403, or 503 when no keys can be had)
+/// and the function does not run.
+/// </summary>
+internal sealed class CognitoAuthenticationMiddleware(
+    CognitoTokenValidator validator,
+    FunctionPolicyResolver policies,
+    AuthenticationMetrics metrics,
+    IOptions<CognitoAuthOptions> options,
+    ILogger<CognitoAuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    private const string HttpBindingType = "http";
+    private const string ReturnBindingName = "$return";
+
+    private readonly string _realm = options.Value.Realm;
+
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var request = await context.GetHttpRequestDataAsync();
+        var refusal = request is null ? null : await AuthenticateAsync(context, request);
+        if (refusal is null)
+        {
+            await next(context);
+            return;
+        }
+
+        SetHttpResponse(context, refusal);
+    }
+
+    /// <summary>Null when the function may run (the token, if any, is then in the context), else the answer to send.</summary>
+    internal async ValueTask<HttpResponseData?> AuthenticateAsync(FunctionContext context, HttpRequestData request)
+    {
+        var policy = policies.Get(context.FunctionDefinition);
+        if (policy.AllowsAnonymous)
+        {
+            return null;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var header = AuthorizationHeader.Read(request.Headers);
+        if (header.Outcome != AuthOutcome.Valid)
+        {
+            return await RefuseAsync(context, request, AuthenticationChallenge.For(header.Outcome), cached: false, started);
+        }
+
+        var cached = validator.TryGetCached(header.Token, out var token);
+        if (!cached)
+        {
+            var result = await validator.ValidateAsync(header.TokenString(), context.CancellationToken);
+            if (!result.IsValid)
+            {
+                return await RefuseAsync(context, request, AuthenticationChallenge.ForToken(result.Failure, result.RetryAfter), cached: false, started);
+            }
+
+            token = result.Token;
+        }
+
+        var decision = policy.Check(token, out var failed);
+        if (decision != AuthOutcome.Valid)
+        {
+            return await RefuseAsync(context, request, AuthenticationChallenge.For(decision, failed), cached, started);
+        }
+
+        context.Features.Set(new CognitoAuthenticationFeature(token));
+        metrics.RecordOutcome(OutcomeTags.Of(AuthOutcome.Valid), cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return null;
+    }
+
+    private async Task<HttpResponseData> RefuseAsync(
+        FunctionContext context, HttpRequestData request, AuthenticationChallenge challenge, bool cached, long started)
+    {
+        metrics.RecordOutcome(challenge.Tag, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (challenge.TokenFailure == CognitoTokenFailure.KeysUnavailable)
+        {
+            AuthenticationLog.KeysUnavailable(logger, context.FunctionDefinition.Name);
+        }
+        else
+        {
+            AuthenticationLog.RequestRejected(logger, context.FunctionDefinition.Name, challenge.Tag, (int)challenge.Status);
+        }
+
+        return await ProblemResponseWriter.WriteAsync(request, challenge, _realm, TraceId(context), context.CancellationToken);
+    }
+
+    /// <summary>The W3C trace id of the invocation, else its invocation id.</summary>
+    internal static string TraceId(FunctionContext context)
+    {
+        var traceParent = context.TraceContext?.TraceParent;
+        if (traceParent is { Length: >= 55 } && traceParent[2] == '-' && traceParent[35] == '-')
+        {
+            return traceParent.Substring(3, 32);
+        }
+
+        return context.InvocationId;
+    }
+
+    private static void SetHttpResponse(FunctionContext context, HttpResponseData response)
+    {
+        // A function returning a type with several outputs has its HTTP output as a binding of type http of its own,
+        // not $return: the answer goes there, or the host would send an empty response.
+        var httpOutput = context.GetOutputBindings<HttpResponseData>()
+            .FirstOrDefault(b => string.Equals(b.BindingType, HttpBindingType, StringComparison.OrdinalIgnoreCase));
+        if (httpOutput is not null && httpOutput.Name != ReturnBindingName)
+        {
+            httpOutput.Value = response;
+        }
+        else
+        {
+            context.GetInvocationResult().Value = response;
+        }
+    }
+}

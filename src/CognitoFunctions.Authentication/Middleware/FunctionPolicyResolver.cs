@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoFunctions.Authentication;
+
+/// <summary>
+/// Finds each function's method from its definition (<see cref="FunctionDefinition.EntryPoint"/>, "Namespace.Type.Method",
+/// in <see cref="FunctionDefinition.PathToAssembly"/>) and reads its policy once per function id. A method that
+/// cannot be found requires a valid token.
+/// </summary>
+internal sealed class FunctionPolicyResolver(ILogger<FunctionPolicyResolver> logger)
+{
+    private readonly ConcurrentDictionary<string, FunctionPolicy> _policies = new(StringComparer.Ordinal);
+
+    public FunctionPolicy Get(FunctionDefinition function) =>
+        _policies.TryGetValue(function.Id, out var policy) ? policy : _policies.GetOrAdd(function.Id, Resolve(function));
+
+    private FunctionPolicy Resolve(FunctionDefinition function)
+    {
+        var method = FindMethod(function);
+        if (method is null)
+        {
+            AuthenticationLog.EntryPointNotFound(logger, function.EntryPoint, function.Name);
+            return FunctionPolicy.AnyValidToken;
+        }
+
+        var policy = FunctionPolicy.For(method);
+        if (policy.Conflicting)
+        {
+            AuthenticationLog.ConflictingAttributes(logger, function.Name);
+        }
+
+        return policy;
+    }
+
+    internal static MethodInfo? FindMethod(FunctionDefinition function)
+    {
+        var entryPoint = function.EntryPoint;
+        var lastDot = entryPoint.LastIndexOf('.');
+        if (lastDot <= 0)
+        {
+            return null;
+        }
+
+        var type = FindAssembly(function.PathToAssembly)?.GetType(entryPoint[..lastDot], throwOnError: false);
+        var methodName = entryPoint[(lastDot + 1)..];
+        var candidates = type?
+            .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            .Where(m => m.Name == methodName)
+            .ToArray() ?? [];
+
+        // Overloads: the one whose [Function] attribute names this function.
+        return candidates.Length == 1
+            ? candidates[0]
+            : candidates.FirstOrDefault(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == function.Name);
+    }
+
+    private static Assembly? FindAssembly(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        var fullPath = Path.GetFullPath(path);
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (!assembly.IsDynamic && string.Equals(assembly.Location, fullPath, StringComparison.Ordinal))
+            {
+                return assembly;
+            }
+        }
+
+        try
+        {
+            return Assembly.Load(AssemblyName.GetAssemblyName(fullPath));
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

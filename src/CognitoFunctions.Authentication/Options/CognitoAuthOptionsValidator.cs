@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Authentication;
+
+/// <summary>
+/// Start-up validation of <see cref="CognitoAuthOptions"/>: a pool without issuer or clients, an http JWKS outside
+/// Development, or an out-of-range number stops the app with a message naming the setting as it is spelled in app
+/// settings (<c>CognitoAuth__TrustedPools__0__UserPoolId</c>). Never a silent skip.
+/// </summary>
+internal sealed partial class CognitoAuthOptionsValidator(bool isDevelopment) : IValidateOptions<CognitoAuthOptions>
+{
+    private const string Section = CognitoAuthOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, CognitoAuthOptions options)
+    {
+        var failures = new List<string>();
+        Range(failures, nameof(options.ClockSkewSeconds), options.ClockSkewSeconds, 0, 300);
+        Range(failures, nameof(options.CacheSize), options.CacheSize, 0, 1_000_000);
+        Range(failures, nameof(options.PenaltyWindowSeconds), options.PenaltyWindowSeconds, 1, 3600);
+        Range(failures, nameof(options.JwksRefreshIntervalSeconds), options.JwksRefreshIntervalSeconds, 60, 86_400);
+        Range(failures, nameof(options.JwksFetchTimeoutSeconds), options.JwksFetchTimeoutSeconds, 1, 60);
+        if (string.IsNullOrWhiteSpace(options.Realm) || options.Realm.Any(char.IsControl))
+        {
+            failures.Add($"{Section}__{nameof(options.Realm)} must be a non-empty name without control characters.");
+        }
+
+        if (!options.RequireHttpsJwks && !isDevelopment)
+        {
+            failures.Add($"{Section}__{nameof(options.RequireHttpsJwks)} is false outside the Development environment: a JWKS over plain http can be replaced on the way; use https.");
+        }
+
+        if (options.TrustedPools.Count == 0)
+        {
+            failures.Add($"{Section}__TrustedPools is empty and the application supplied no pool: configure {Section}__TrustedPools__0__Region, {Section}__TrustedPools__0__UserPoolId and {Section}__TrustedPools__0__ClientIds__0.");
+        }
+
+        for (var i = 0; i < options.TrustedPools.Count; i++)
+        {
+            ValidatePool(failures, options, i);
+        }
+
+        foreach (var issuer in options.TrustedPools.GroupBy(p => p.Issuer, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"{Section}__TrustedPools lists the pool {issuer.Key} more than once: a token's iss must select exactly one pool.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePool(List<string> failures, CognitoAuthOptions options, int index)
+    {
+        var pool = options.TrustedPools[index];
+        string Setting(string property) => options.UsesApplicationPool
+            ? $"{property} of the application's pool (used because {Section}__TrustedPools is empty)"
+            : $"{Section}__TrustedPools__{index}__{property}";
+
+        if (string.IsNullOrWhiteSpace(pool.Region))
+        {
+            failures.Add($"{Setting(nameof(pool.Region))} is not set: the pool's AWS region, e.g. us-east-1.");
+        }
+        else if (!RegionPattern().IsMatch(pool.Region))
+        {
+            failures.Add($"{Setting(nameof(pool.Region))} '{pool.Region}' is not an AWS region name such as us-east-1.");
+        }
+
+        if (string.IsNullOrWhiteSpace(pool.UserPoolId))
+        {
+            failures.Add($"{Setting(nameof(pool.UserPoolId))} is not set: the user pool id, e.g. us-east-1_AbCdEf123.");
+        }
+        else if (UserPoolIdPattern().Match(pool.UserPoolId) is not { Success: true } poolId)
+        {
+            failures.Add($"{Setting(nameof(pool.UserPoolId))} '{pool.UserPoolId}' is not a user pool id (<region>_<id>).");
+        }
+        else if (RegionPattern().IsMatch(poolId.Groups["prefix"].Value)
+                 && !string.Equals(poolId.Groups["prefix"].Value, pool.Region, StringComparison.Ordinal))
+        {
+            failures.Add($"{Setting(nameof(pool.UserPoolId))} '{pool.UserPoolId}' belongs to region '{poolId.Groups["prefix"].Value}', not '{pool.Region}'.");
+        }
+
+        if (pool.ClientIds.Count == 0)
+        {
+            failures.Add($"{Setting(nameof(pool.ClientIds))} is empty: list the app client ids whose tokens are accepted ({Setting(nameof(pool.ClientIds))}__0).");
+        }
+
+        for (var c = 0; c < pool.ClientIds.Count; c++)
+        {
+            if (pool.ClientIds[c] is not { } clientId || !ClientIdPattern().IsMatch(clientId))
+            {
+                failures.Add($"{Setting(nameof(pool.ClientIds))}__{c} is not an app client id (1 to 128 letters, digits, '_' or '+').");
+            }
+        }
+
+        if (pool.JwksUri is { } jwks)
+        {
+            if (!jwks.IsAbsoluteUri || (jwks.Scheme != Uri.UriSchemeHttps && jwks.Scheme != Uri.UriSchemeHttp))
+            {
+                failures.Add($"{Setting(nameof(pool.JwksUri))} must be an absolute https address.");
+            }
+            else if (jwks.Scheme == Uri.UriSchemeHttp && options.RequireHttpsJwks)
+            {
+                failures.Add($"{Setting(nameof(pool.JwksUri))} is http: use https, or in Development (cognito-local) set {Section}__{nameof(options.RequireHttpsJwks)} to false.");
+            }
+        }
+    }
+
+    private static void Range(List<string> failures, string property, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{Section}__{property} is {value}; it must be between {min} and {max}.");
+        }
+    }
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+
+    // AWS's own pattern is [\w-]+_[0-9a-zA-Z]+ (cognito-local generates local_XXXXXXXX).
+    [GeneratedRegex(@"^(?<prefix>[\w-]+)_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserPoolIdPattern();
+
+    [GeneratedRegex(@"^[\w+]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClientIdPattern();
+}

@@ -1,0 +1,299 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Authentication;
+
+/// <summary>
+/// Validates Cognito tokens with our own compact parsing (base64url and <see cref="System.Text.Json.Utf8JsonReader"/>
+/// into stack buffers) and the BCL's RSA. Cheap checks come first, in this order: structure, <c>alg</c>, <c>kid</c>,
+/// claim types and duplicates, <c>iss</c>, <c>token_use</c>, client, <c>sub</c>, <c>exp</c> / <c>nbf</c>; then the key
+/// and the signature. So expired, foreign and malformed tokens cost no RSA, and nothing is accepted before the
+/// signature holds. Accepted tokens are cached by their string.
+/// </summary>
+internal sealed class CognitoTokenValidator : ICognitoTokenValidator
+{
+    private static readonly SearchValues<char> TokenCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
+    private readonly IReadOnlyList<TrustedPool> _pools;
+    private readonly ValidatedTokenCache _cache;
+    private readonly TimeProvider _time;
+    private readonly long _skewTicks;
+
+    public CognitoTokenValidator(TrustedPoolRegistry pools, ValidatedTokenCache cache, TimeProvider time, IOptions<CognitoAuthOptions> options)
+    {
+        _pools = pools.Pools;
+        _cache = cache;
+        _time = time;
+        _skewTicks = TimeSpan.FromSeconds(options.Value.ClockSkewSeconds).Ticks;
+    }
+
+    public ValueTask<CognitoTokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var now = _time.GetUtcNow().UtcTicks;
+        if (_cache.TryGet(token, now, _skewTicks, out var cached))
+        {
+            return ValueTask.FromResult(CognitoTokenValidationResult.Valid(cached));
+        }
+
+        var result = Validate(token, now, mayFetch: true, out var waitForKeys);
+        return waitForKeys is null
+            ? ValueTask.FromResult(result)
+            : ValidateAfterFetchAsync(token, waitForKeys, cancellationToken);
+    }
+
+    /// <summary>The cache alone, from a span of the Authorization header: no allocation on a hit.</summary>
+    public bool TryGetCached(ReadOnlySpan<char> token, out CognitoToken validated) =>
+        _cache.TryGet(token, _time.GetUtcNow().UtcTicks, _skewTicks, out validated);
+
+    private async ValueTask<CognitoTokenValidationResult> ValidateAfterFetchAsync(string token, TrustedPool pool, CancellationToken cancellationToken)
+    {
+        if (pool.Keys.JoinOrStartFetch() is { } fetch)
+        {
+            await fetch.WaitAsync(cancellationToken);
+        }
+
+        return Validate(token, _time.GetUtcNow().UtcTicks, mayFetch: false, out _);
+    }
+
+    private CognitoTokenValidationResult Validate(string token, long now, bool mayFetch, out TrustedPool? waitForKeys)
+    {
+        waitForKeys = null;
+        var span = token.AsSpan();
+        if (span.Length == 0 || span.Length > JsonLimits.MaxTokenLength)
+        {
+            return Reject(CognitoTokenFailure.Malformed);
+        }
+
+        var dots = span.Count('.');
+        if (dots == 4)
+        {
+            return Reject(CognitoTokenFailure.Encrypted);
+        }
+
+        if (dots != 2 || span.ContainsAnyExcept(TokenCharacters))
+        {
+            return Reject(CognitoTokenFailure.Malformed);
+        }
+
+        var firstDot = span.IndexOf('.');
+        var secondDot = firstDot + 1 + span[(firstDot + 1)..].IndexOf('.');
+        var headerChars = span[..firstDot];
+        var payloadChars = span[(firstDot + 1)..secondDot];
+        var signatureChars = span[(secondDot + 1)..];
+        if (headerChars.IsEmpty || payloadChars.IsEmpty)
+        {
+            return Reject(CognitoTokenFailure.Malformed);
+        }
+
+        // Header: alg and kid.
+        Span<byte> headerBytes = stackalloc byte[JsonLimits.MaxHeaderBytes];
+        if (Base64UrlSegment.MaxDecodedLength(headerChars.Length) > headerBytes.Length
+            || !Base64UrlSegment.TryDecode(headerChars, headerBytes, out var headerLength))
+        {
+            return Reject(CognitoTokenFailure.Malformed);
+        }
+
+        Span<char> keyId = stackalloc char[JsonLimits.MaxKeyIdLength];
+        var failure = TokenHeader.Parse(headerBytes[..headerLength], keyId, out var header);
+        if (failure != CognitoTokenFailure.None)
+        {
+            return Reject(failure);
+        }
+
+        if (!header.IsRs256 || header.HasCritical)
+        {
+            return Reject(CognitoTokenFailure.UnsupportedAlgorithm);
+        }
+
+        if (header.KeyIdLength == 0)
+        {
+            return Reject(CognitoTokenFailure.MissingKeyId);
+        }
+
+        // Payload: the claims, checked before any RSA.
+        byte[]? rented = null;
+        try
+        {
+            var payloadCapacity = Base64UrlSegment.MaxDecodedLength(payloadChars.Length);
+            var payloadBytes = payloadCapacity <= JsonLimits.StackPayloadBytes
+                ? stackalloc byte[JsonLimits.StackPayloadBytes]
+                : (rented = ArrayPool<byte>.Shared.Rent(payloadCapacity));
+            if (!Base64UrlSegment.TryDecode(payloadChars, payloadBytes, out var payloadLength))
+            {
+                return Reject(CognitoTokenFailure.Malformed);
+            }
+
+            failure = TokenPayload.Parse(payloadBytes[..payloadLength], _pools, out var claims);
+            if (failure == CognitoTokenFailure.None)
+            {
+                failure = CheckClaims(claims, now, out var clientId);
+                if (failure == CognitoTokenFailure.None)
+                {
+                    return Verify(token, secondDot, signatureChars, keyId[..Math.Max(header.KeyIdLength, 0)], header.KeyIdLength < 0, claims, clientId!, mayFetch, out waitForKeys);
+                }
+            }
+
+            return Reject(failure);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private CognitoTokenFailure CheckClaims(in TokenPayload claims, long now, out string? clientId)
+    {
+        clientId = null;
+        if (claims.Pool is not { } pool)
+        {
+            return CognitoTokenFailure.WrongIssuer;
+        }
+
+        if (!claims.HasTokenUse)
+        {
+            return CognitoTokenFailure.MissingTokenUse;
+        }
+
+        clientId = claims.TokenUse switch
+        {
+            CognitoTokenUse.Id => FindAudience(pool, claims),
+            CognitoTokenUse.Access => pool.FindClient(claims.ClientId),
+            _ => null,
+        };
+        if (claims.TokenUse == CognitoTokenUse.Any)
+        {
+            return CognitoTokenFailure.InvalidTokenUse;
+        }
+
+        if (clientId is null)
+        {
+            return CognitoTokenFailure.WrongClient;
+        }
+
+        if (string.IsNullOrEmpty(claims.Subject))
+        {
+            return CognitoTokenFailure.MissingSubject;
+        }
+
+        if (claims.Expires is not { } expires)
+        {
+            return CognitoTokenFailure.MissingExpiration;
+        }
+
+        var expiresTicks = NumericDate.ToTicks(expires);
+        var notBeforeTicks = claims.NotBefore is { } nbf ? NumericDate.ToTicks(nbf) : (long?)null;
+        if (notBeforeTicks > expiresTicks)
+        {
+            return CognitoTokenFailure.InvalidLifetime;
+        }
+
+        if (NumericDate.IsExpired(expiresTicks, now, _skewTicks))
+        {
+            return CognitoTokenFailure.Expired;
+        }
+
+        return notBeforeTicks is { } notBefore && NumericDate.IsNotYetValid(notBefore, now, _skewTicks)
+            ? CognitoTokenFailure.NotYetValid
+            : CognitoTokenFailure.None;
+    }
+
+    private static string? FindAudience(TrustedPool pool, in TokenPayload claims)
+    {
+        if (claims.Audience is not null)
+        {
+            return pool.FindClient(claims.Audience);
+        }
+
+        foreach (var audience in claims.Audiences ?? [])
+        {
+            if (pool.FindClient(audience) is { } clientId)
+            {
+                return clientId;
+            }
+        }
+
+        return null;
+    }
+
+    private CognitoTokenValidationResult Verify(
+        string token,
+        int secondDot,
+        ReadOnlySpan<char> signatureChars,
+        ReadOnlySpan<char> keyId,
+        bool keyIdTooLong,
+        in TokenPayload claims,
+        string clientId,
+        bool mayFetch,
+        out TrustedPool? waitForKeys)
+    {
+        waitForKeys = null;
+        var pool = claims.Pool!;
+        var keys = pool.Keys.Current;
+        if (keys is null)
+        {
+            if (mayFetch && pool.Keys.CanFetchNow())
+            {
+                waitForKeys = pool;
+                return default;
+            }
+
+            return CognitoTokenValidationResult.Unavailable(pool.Keys.RetryAfter());
+        }
+
+        if (keyIdTooLong)
+        {
+            return Reject(CognitoTokenFailure.UnknownKeyId);
+        }
+
+        switch (keys.Find(keyId, out var key))
+        {
+            case KeyLookup.Unusable:
+                return Reject(CognitoTokenFailure.UnusableKey);
+            case KeyLookup.Unknown when mayFetch && pool.Keys.CanFetchNow():
+                waitForKeys = pool;
+                return default;
+            case KeyLookup.Unknown:
+                return Reject(CognitoTokenFailure.UnknownKeyId);
+        }
+
+        Span<byte> signature = stackalloc byte[JsonLimits.MaxSignatureBytes];
+        if (Base64UrlSegment.MaxDecodedLength(signatureChars.Length) > signature.Length
+            || !Base64UrlSegment.TryDecode(signatureChars, signature, out var signatureLength))
+        {
+            return Reject(CognitoTokenFailure.BadSignature);
+        }
+
+        // The signing input is the ASCII of "header.payload", exactly as presented.
+        byte[]? rented = null;
+        try
+        {
+            var input = secondDot <= JsonLimits.StackPayloadBytes
+                ? stackalloc byte[JsonLimits.StackPayloadBytes]
+                : (rented = ArrayPool<byte>.Shared.Rent(secondDot));
+            var inputLength = Encoding.ASCII.GetBytes(token.AsSpan(0, secondDot), input);
+            if (!key!.Verify(input[..inputLength], signature[..signatureLength]))
+            {
+                return Reject(CognitoTokenFailure.BadSignature);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        var validated = new CognitoToken(token, (token.IndexOf('.') + 1)..secondDot, key, claims, pool.Issuer, clientId);
+        _cache.Add(validated, _time.GetUtcNow().UtcTicks, _skewTicks);
+        return CognitoTokenValidationResult.Valid(validated);
+    }
+
+    private static CognitoTokenValidationResult Reject(CognitoTokenFailure failure) => CognitoTokenValidationResult.Rejected(failure);
+}

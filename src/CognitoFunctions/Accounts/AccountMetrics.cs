@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+
+namespace CognitoFunctions.Accounts;
+
+/// <summary>
+/// Account outcomes as metrics (meter <c>CognitoFunctions.Accounts</c>), for OpenTelemetry or Application Insights:
+/// operations by name and outcome, and sign-up rollbacks.
+/// </summary>
+internal sealed class AccountMetrics : IDisposable
+{
+    public const string MeterName = "CognitoFunctions.Accounts";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _operations;
+    private readonly Counter<long> _rollbacks;
+
+    public AccountMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _operations = _meter.CreateCounter<long>("cognito.account.operations", "{operation}", "Account operations by name and outcome.");
+        _rollbacks = _meter.CreateCounter<long>("cognito.account.signup_rollbacks", "{user}", "Sign-ups undone after their password could not be set, by result.");
+    }
+
+    public void Operation(string operation, AccountFailureKind? failure) =>
+        _operations.Add(1, new("operation", operation), new("outcome", failure is null ? "success" : Outcome(failure.Value)));
+
+    public void SignUpRolledBack() => _rollbacks.Add(1, new KeyValuePair<string, object?>("result", "deleted"));
+
+    public void SignUpRollbackFailed() => _rollbacks.Add(1, new KeyValuePair<string, object?>("result", "failed"));
+
+    public void Dispose() => _meter.Dispose();
+
+    private static string Outcome(AccountFailureKind kind) => kind switch
+    {
+        AccountFailureKind.EmailTaken => "email_taken",
+        AccountFailureKind.InvalidCredentials => "invalid_credentials",
+        AccountFailureKind.ChallengeRequired => "challenge_required",
+        AccountFailureKind.InvalidRefreshToken => "invalid_refresh_token",
+        AccountFailureKind.InvalidCode => "invalid_code",
+        AccountFailureKind.IncorrectPassword => "incorrect_password",
+        AccountFailureKind.FieldRejected => "field_rejected",
+        AccountFailureKind.LimitExceeded => "limit_exceeded",
+        AccountFailureKind.Throttled => "throttled",
+        AccountFailureKind.Unavailable => "unavailable",
+        _ => "upstream_error",
+    };
+}

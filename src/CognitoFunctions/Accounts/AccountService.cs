@@ -1,0 +1,368 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using CognitoFunctions.Cognito;
+using CognitoFunctions.Cognito.Errors;
+using CognitoFunctions.Cognito.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Accounts;
+
+/// <summary>
+/// The account flows on top of Cognito: each method is one user-visible operation, turns Cognito's errors into
+/// <see cref="AccountFailure"/>s that reveal nothing about which accounts exist, and leaves no half-created user.
+/// </summary>
+internal sealed partial class AccountService(
+    ICognitoIdentityProvider cognito,
+    PasswordPolicyProvider passwordPolicy,
+    IOptions<AccountOptions> options,
+    AccountMetrics metrics,
+    ILogger<AccountService> logger)
+{
+    /// <summary>The custom attribute sign-up stamps to recognise its own user (declared in aws-cognito.yaml).</summary>
+    public const string SignUpNonceAttribute = "custom:signup_nonce";
+
+    private const string PasswordRejectedMessage = "The identity service refused this password (policy or password history); choose another.";
+
+    public Task<PasswordPolicy> GetPasswordPolicyAsync(CancellationToken cancellationToken) => passwordPolicy.GetAsync(cancellationToken);
+
+    /// <summary>Creates a confirmed user with a verified email and a permanent password; returns the user's sub.</summary>
+    public Task<AccountResult<string>> SignUpAsync(string email, string password, CancellationToken cancellationToken) =>
+        ObserveAsync("signup", SignUpCoreAsync(email, password, cancellationToken));
+
+    private async Task<AccountResult<string>> SignUpCoreAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+        string? sub;
+        try
+        {
+            var created = await cognito.AdminCreateUserAsync(new AdminCreateUserRequest
+            {
+                Username = email,
+                MessageAction = MessageActionType.Suppress,
+                UserAttributes =
+                [
+                    new AttributeType { Name = "email", Value = email },
+                    new AttributeType { Name = "email_verified", Value = "true" },
+                    new AttributeType { Name = SignUpNonceAttribute, Value = nonce },
+                ],
+            }, cancellationToken);
+            sub = created.User?.Attributes.ValueOf("sub");
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UsernameExists)
+        {
+            // A retried AdminCreateUser may meet the user its own lost first attempt created.
+            var ours = ex.EarlierAttemptMayHaveSucceeded ? await FindOwnUserAsync(email, nonce, cancellationToken) : null;
+            if (ours is null)
+            {
+                return new AccountFailure(AccountFailureKind.EmailTaken);
+            }
+
+            sub = ours.UserAttributes.ValueOf("sub");
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.InvalidParameter)
+        {
+            // Cognito's own email check is stricter than ours in a few corners.
+            return AccountFailure.Rejected("email", "The identity service refused this email address.");
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("signup", ex);
+        }
+
+        try
+        {
+            await cognito.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = email, Password = password, Permanent = true }, cancellationToken);
+        }
+        catch (CognitoException ex)
+        {
+            await RollBackSignUpAsync(email, nonce);
+            var failure = ex is CognitoServiceException { Code: CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation }
+                ? AccountFailure.Rejected("password", PasswordRejectedMessage)
+                : Unexpected("signup", ex);
+            return failure;
+        }
+
+        return sub ?? "";
+    }
+
+    /// <summary>Logs in with email and password.</summary>
+    public Task<AccountResult<TokenSet>> LogInAsync(string email, string password, ContextDataType? context, CancellationToken cancellationToken) =>
+        ObserveAsync("login", LogInCoreAsync(email, password, context, cancellationToken));
+
+    private async Task<AccountResult<TokenSet>> LogInCoreAsync(string email, string password, ContextDataType? context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, password, context), cancellationToken);
+            return Tokens(response);
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound
+                                                     or CognitoErrorCode.InvalidPassword or CognitoErrorCode.UserNotConfirmed)
+        {
+            // One answer for every way a login can be wrong, so it tells nobody whether the email exists.
+            // (cognito-local answers InvalidPassword for a wrong password; Cognito answers NotAuthorized.)
+            return new AccountFailure(AccountFailureKind.InvalidCredentials);
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.PasswordResetRequired)
+        {
+            return new AccountFailure(AccountFailureKind.ChallengeRequired) { ChallengeName = "PASSWORD_RESET_REQUIRED" };
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("login", ex);
+        }
+    }
+
+    /// <summary>New ID and access tokens for a refresh token.</summary>
+    public Task<AccountResult<TokenSet>> RefreshAsync(string refreshToken, string? username, ContextDataType? context, CancellationToken cancellationToken) =>
+        ObserveAsync("refresh", RefreshCoreAsync(refreshToken, username, context, cancellationToken));
+
+    private async Task<AccountResult<TokenSet>> RefreshCoreAsync(string refreshToken, string? username, ContextDataType? context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken(refreshToken, username, context), cancellationToken);
+            return Tokens(response);
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound or CognitoErrorCode.InvalidParameter)
+        {
+            return new AccountFailure(AccountFailureKind.InvalidRefreshToken);
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("refresh", ex);
+        }
+    }
+
+    /// <summary>Revokes the refresh token (if given) and signs the user out of every device (where configured).</summary>
+    public Task<AccountResult<Done>> LogOutAsync(string username, string? refreshToken, CancellationToken cancellationToken) =>
+        ObserveAsync("logout", LogOutCoreAsync(username, refreshToken, cancellationToken));
+
+    private async Task<AccountResult<Done>> LogOutCoreAsync(string username, string? refreshToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (refreshToken is not null)
+            {
+                await cognito.RevokeTokenAsync(new RevokeTokenRequest { Token = refreshToken }, cancellationToken);
+            }
+
+            if (options.Value.GlobalSignOutOnLogout)
+            {
+                await cognito.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { Username = username }, cancellationToken);
+            }
+
+            return new Done();
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.UnsupportedTokenType or CognitoErrorCode.NotAuthorized or CognitoErrorCode.InvalidParameter)
+        {
+            return new AccountFailure(AccountFailureKind.InvalidRefreshToken);
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("logout", ex);
+        }
+    }
+
+    /// <summary>Starts a password reset. Succeeds for unknown emails too, so it reveals nothing.</summary>
+    public Task<AccountResult<Done>> ForgotPasswordAsync(string email, CancellationToken cancellationToken) =>
+        ObserveAsync("forgot_password", ForgotPasswordCoreAsync(email, cancellationToken));
+
+    private async Task<AccountResult<Done>> ForgotPasswordCoreAsync(string email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cognito.ForgotPasswordAsync(new ForgotPasswordRequest { Username = email }, cancellationToken);
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized
+                                                     or CognitoErrorCode.LimitExceeded or CognitoErrorCode.InvalidParameter
+                                                     or CognitoErrorCode.CodeDeliveryFailure)
+        {
+            // Per-user outcomes stay invisible to the caller: they would tell whether the email has an account.
+            LogForgotPasswordSuppressed(logger, ex.ErrorCode);
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("forgot_password", ex);
+        }
+
+        return new Done();
+    }
+
+    /// <summary>Sets a new password with the emailed code.</summary>
+    public Task<AccountResult<Done>> ConfirmForgotPasswordAsync(string email, string code, string newPassword, CancellationToken cancellationToken) =>
+        ObserveAsync("confirm_forgot_password", ConfirmForgotPasswordCoreAsync(email, code, newPassword, cancellationToken));
+
+    private async Task<AccountResult<Done>> ConfirmForgotPasswordCoreAsync(string email, string code, string newPassword, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cognito.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = email, ConfirmationCode = code, Password = newPassword }, cancellationToken);
+            return new Done();
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.CodeMismatch or CognitoErrorCode.ExpiredCode
+                                                     or CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized)
+        {
+            return new AccountFailure(AccountFailureKind.InvalidCode);
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation)
+        {
+            return AccountFailure.Rejected("newPassword", PasswordRejectedMessage);
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("confirm_forgot_password", ex);
+        }
+    }
+
+    /// <summary>Changes the signed-in user's password.</summary>
+    public Task<AccountResult<Done>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword, CancellationToken cancellationToken) =>
+        ObserveAsync("change_password", ChangePasswordCoreAsync(accessToken, currentPassword, newPassword, cancellationToken));
+
+    private async Task<AccountResult<Done>> ChangePasswordCoreAsync(string accessToken, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cognito.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = accessToken, PreviousPassword = currentPassword, ProposedPassword = newPassword }, cancellationToken);
+            return new Done();
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized)
+        {
+            return new AccountFailure(AccountFailureKind.IncorrectPassword);
+        }
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation)
+        {
+            return AccountFailure.Rejected("newPassword", PasswordRejectedMessage);
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("change_password", ex);
+        }
+    }
+
+    /// <summary>One page of the pool's users.</summary>
+    public Task<AccountResult<UserPage>> ListUsersAsync(int limit, string? paginationToken, CancellationToken cancellationToken) =>
+        ObserveAsync("list_users", ListUsersCoreAsync(limit, paginationToken, cancellationToken));
+
+    private async Task<AccountResult<UserPage>> ListUsersCoreAsync(int limit, string? paginationToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await cognito.ListUsersAsync(new ListUsersRequest { Limit = limit, PaginationToken = paginationToken }, cancellationToken);
+            var users = page.Users.Select(u => new UserSummary(
+                u.Username,
+                u.Attributes.ValueOf("sub"),
+                u.Attributes.ValueOf("email"),
+                u.Attributes.ValueOf("email_verified") == "true",
+                u.UserStatus,
+                u.Enabled,
+                u.UserCreateDate)).ToList();
+            return new UserPage(users, page.PaginationToken);
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.InvalidParameter && paginationToken is not null)
+        {
+            return AccountFailure.Rejected("paginationToken", "Invalid or expired; start again without it.");
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("list_users", ex);
+        }
+    }
+
+    private async Task<AdminGetUserResponse?> FindOwnUserAsync(string email, string nonce, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = email }, cancellationToken);
+            return user.UserAttributes.ValueOf(SignUpNonceAttribute) == nonce ? user : null;
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
+        {
+            return null;
+        }
+    }
+
+    // Deletes the user this sign-up created, and only that one: a concurrent sign-up of the same email may own
+    // the account by now. Runs to completion even if the client has gone away.
+    private async Task RollBackSignUpAsync(string email, string nonce)
+    {
+        try
+        {
+            if (await FindOwnUserAsync(email, nonce, CancellationToken.None) is not null)
+            {
+                await cognito.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = email }, CancellationToken.None);
+                metrics.SignUpRolledBack();
+            }
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
+        {
+            // Gone already: nothing to undo.
+        }
+        catch (CognitoException ex)
+        {
+            metrics.SignUpRollbackFailed();
+            LogRollbackFailed(logger, ex);
+        }
+    }
+
+    private static AccountResult<TokenSet> Tokens(AdminInitiateAuthResponse response)
+    {
+        if (response.AuthenticationResult is not { IdToken: { } id, AccessToken: { } access } result)
+        {
+            return new AccountFailure(AccountFailureKind.ChallengeRequired) { ChallengeName = response.ChallengeName ?? "UNKNOWN" };
+        }
+
+        // The token comes straight from Cognito over an authenticated call: read, not validated.
+        var claims = AccessTokenClaims.Read(access);
+        var expiresIn = result.ExpiresIn ?? (int)(claims.Exp - claims.Iat);
+        return new TokenSet(id, access, result.RefreshToken, expiresIn, claims.Username);
+    }
+
+    private AccountFailure Unexpected(string operation, CognitoException ex)
+    {
+        switch (ex)
+        {
+            case CognitoThrottledException throttled:
+                LogThrottled(logger, operation, throttled.ErrorCode);
+                return new AccountFailure(AccountFailureKind.Throttled) { RetryAfter = throttled.RetryAfter };
+            case CognitoServiceException { Code: CognitoErrorCode.LimitExceeded or CognitoErrorCode.TooManyFailedAttempts } limited:
+                LogLimitExceeded(logger, operation, limited.ErrorCode);
+                return new AccountFailure(AccountFailureKind.LimitExceeded);
+            case CognitoUnavailableException unavailable:
+                LogUnavailable(logger, operation, ex);
+                return new AccountFailure(AccountFailureKind.Unavailable) { RetryAfter = unavailable.RetryAfter };
+            case CognitoCredentialsException or CognitoProtocolException:
+                LogUnavailable(logger, operation, ex);
+                return new AccountFailure(AccountFailureKind.Unavailable);
+            default:
+                LogUpstreamError(logger, operation, ex);
+                return new AccountFailure(AccountFailureKind.UpstreamError);
+        }
+    }
+
+    private async Task<AccountResult<T>> ObserveAsync<T>(string operation, Task<AccountResult<T>> operationTask)
+    {
+        var result = await operationTask;
+        metrics.Operation(operation, result.Failure?.Kind);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password reset request answered as accepted; Cognito said {ErrorCode}")]
+    private static partial void LogForgotPasswordSuppressed(ILogger logger, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Sign-up rollback failed: a user without a usable password may remain")]
+    private static partial void LogRollbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cognito throttled {Operation} ({ErrorCode})")]
+    private static partial void LogThrottled(ILogger logger, string operation, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cognito refused {Operation}: a limit was exceeded ({ErrorCode})")]
+    private static partial void LogLimitExceeded(ILogger logger, string operation, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cognito unavailable for {Operation}")]
+    private static partial void LogUnavailable(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cognito answered {Operation} with an unexpected error")]
+    private static partial void LogUpstreamError(ILogger logger, string operation, Exception exception);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CognitoFunctions.Accounts;
+
+/// <summary>Registration of the account flows (section <c>Accounts</c>); needs the Cognito client registered too.</summary>
+internal static class AccountServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<AccountMetrics>();
+        services.AddSingleton<PasswordPolicyProvider>();
+        services.AddSingleton<AccountService>();
+        return services;
+    }
+}

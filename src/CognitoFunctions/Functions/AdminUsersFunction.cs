@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net;
+using CognitoFunctions.Accounts;
+using CognitoFunctions.Authentication;
+using CognitoFunctions.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace CognitoFunctions.Functions;
+
+/// <summary><c>GET /api/admin/users?limit=&amp;paginationToken=</c>: one page of users, for the <c>admin</c> group only.</summary>
+internal sealed class AdminUsersFunction(AccountService accounts)
+{
+    private const int DefaultLimit = 20;
+    private const int MaxLimit = 60;
+
+    [Function("AdminListUsers")]
+    [RequireCognitoToken(Groups = ["admin"])]
+    public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/users")] HttpRequestData request)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(request.Url.Query);
+        var limitText = query["limit"];
+        var paginationToken = query["paginationToken"];
+        var limit = DefaultLimit;
+        var validation = new Validation()
+            .Check("limit", limitText is null || (int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit)
+                ? null
+                : $"Must be a whole number from 1 to {MaxLimit}.")
+            .Check("paginationToken", paginationToken is { Length: > 4096 } ? "Too long." : null);
+        if (!validation.IsValid)
+        {
+            return await request.ProblemAsync(validation.ToProblem());
+        }
+
+        var result = await accounts.ListUsersAsync(limitText is null ? DefaultLimit : limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
+        return await request.AnswerAsync(result, HttpStatusCode.OK, page => new UserListResponse(
+            page.Users.Select(u => new UserListItem(u.Username, u.Sub, u.Email, u.EmailVerified, u.Status, u.Enabled, u.CreatedAt)).ToList(),
+            page.PaginationToken), AppJsonContext.Default.UserListResponse);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace CognitoFunctions.Http;
+
+/// <summary>Writing the API's answers: JSON bodies, problem details, and the headers every answer carries.</summary>
+internal static class HttpResponses
+{
+    /// <summary>A JSON answer. Token-bearing answers pass <paramref name="noStore"/> so nothing caches them.</summary>
+    public static async Task<HttpResponseData> JsonAsync<T>(this HttpRequestData request, HttpStatusCode status, T body, JsonTypeInfo<T> typeInfo, bool noStore = false)
+    {
+        var response = request.CreateResponse(status);
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        if (noStore)
+        {
+            response.Headers.Add("Cache-Control", "no-store");
+            response.Headers.Add("Pragma", "no-cache");
+        }
+
+        await response.WriteBytesAsync(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        return response;
+    }
+
+    /// <summary>An empty answer (204, 202).</summary>
+    public static HttpResponseData Empty(this HttpRequestData request, HttpStatusCode status) => request.CreateResponse(status);
+
+    /// <summary>An RFC 9457 problem details answer (<c>application/problem+json</c>).</summary>
+    public static async Task<HttpResponseData> ProblemAsync(this HttpRequestData request, Problem problem)
+    {
+        var response = request.CreateResponse(problem.Status);
+        response.Headers.Add("Content-Type", "application/problem+json; charset=utf-8");
+        response.Headers.Add("Cache-Control", "no-store");
+        if (problem.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.Add("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var body = new ProblemDetailsBody
+        {
+            Type = problem.Kind.Type,
+            Title = problem.Kind.Title,
+            Status = (int)problem.Status,
+            Detail = problem.Detail,
+            Instance = request.Url.AbsolutePath,
+            TraceId = TraceId(request),
+            Errors = problem.Errors,
+            ChallengeName = problem.ChallengeName,
+        };
+        await response.WriteBytesAsync(JsonSerializer.SerializeToUtf8Bytes(body, AppJsonContext.Default.ProblemDetailsBody));
+        return response;
+    }
+
+    /// <summary>The W3C trace id of the invocation (what Application Insights correlates on), else its invocation id.</summary>
+    public static string TraceId(HttpRequestData request)
+    {
+        var traceParent = request.FunctionContext.TraceContext?.TraceParent;
+        return traceParent is { Length: 55 } && traceParent[2] == '-' ? traceParent.Substring(3, 32) : request.FunctionContext.InvocationId;
+    }
+}

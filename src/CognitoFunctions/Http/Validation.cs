@@ -1,0 +1,41 @@
+namespace CognitoFunctions.Http;
+
+/// <summary>Collects field errors of a request and turns them into one validation problem.</summary>
+internal sealed class Validation
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validation Check(string field, string? error)
+    {
+        if (error is not null)
+        {
+            _errors[field] = [error];
+        }
+
+        return this;
+    }
+
+    public Validation Check(string field, IReadOnlyList<string> errors)
+    {
+        if (errors.Count > 0)
+        {
+            _errors[field] = [.. errors];
+        }
+
+        return this;
+    }
+
+    public Validation Required(string field, string? value, int maxLength) => Check(field, value switch
+    {
+        null or "" => "Required.",
+        { Length: var length } when length > maxLength => $"Must be at most {maxLength} characters.",
+        _ => null,
+    });
+
+    public Problem ToProblem() => Problem(_errors);
+
+    public static Problem Problem(IReadOnlyDictionary<string, string[]> errors) =>
+        new(ProblemKind.Validation, "See errors for what to fix in each field.") { Errors = errors };
+}

@@ -1,0 +1,157 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Authentication.Tests;
+
+/// <summary>The one registration call and the one middleware line, as an app uses them.</summary>
+public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void Trusted_pools_bind_from_app_settings_with_their_client_lists()
+    {
+        using var services = Services(new()
+        {
+            ["CognitoAuth:ClockSkewSeconds"] = "10",
+            ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+            ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+            ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+            ["CognitoAuth:TrustedPools:0:ClientIds:1"] = "client2",
+            ["CognitoAuth:TrustedPools:0:JwksUri"] = "https://keys.example.com/jwks.json",
+        });
+
+        var options = services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
+
+        Assert.Equal(10, options.ClockSkewSeconds);
+        var pool = Assert.Single(options.TrustedPools);
+        Assert.Equal(["client1", "client2"], pool.ClientIds);
+        Assert.Equal("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc123", pool.Issuer);
+        Assert.Equal(new Uri("https://keys.example.com/jwks.json"), pool.EffectiveJwksUri);
+        Assert.False(options.UsesApplicationPool);
+    }
+
+    [Fact]
+    public void Without_configured_pools_the_applications_own_pool_is_trusted()
+    {
+        using var services = Services([], _ => new CognitoTrustedPool { Region = "eu-west-1", UserPoolId = "eu-west-1_App1", ClientIds = { "appClient" } });
+
+        var options = services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
+
+        var pool = Assert.Single(options.TrustedPools);
+        Assert.Equal("eu-west-1_App1", pool.UserPoolId);
+        Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_App1/.well-known/jwks.json"), pool.EffectiveJwksUri);
+        Assert.True(options.UsesApplicationPool);
+    }
+
+    [Fact]
+    public void Configured_pools_take_the_place_of_the_applications_pool()
+    {
+        using var services = Services(
+            new()
+            {
+                ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+                ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+                ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+            },
+            _ => throw new InvalidOperationException("not asked when pools are configured"));
+
+        Assert.Equal("us-east-1_Abc123", Assert.Single(services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value.TrustedPools).UserPoolId);
+    }
+
+    [Fact]
+    public async Task A_host_without_any_pool_refuses_to_start_naming_the_setting()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddCognitoAuthentication(new ConfigurationBuilder().Build());
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("CognitoAuth__TrustedPools is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_setting_is_an_error_rather_than_silently_ignored()
+    {
+        using var services = Services(new() { ["CognitoAuth:TrustedPool:0:Region"] = "us-east-1" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value);
+
+        Assert.Contains("TrustedPool", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Development_is_recognised_from_the_Functions_environment_setting()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["CognitoAuth:RequireHttpsJwks"] = "false",
+            ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+            ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+            ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+            ["CognitoAuth:TrustedPools:0:JwksUri"] = "http://127.0.0.1:9229/us-east-1_Abc123/.well-known/jwks.json",
+        };
+        using var production = Services(settings);
+        using var development = Services(new(settings) { ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development" });
+
+        Assert.Throws<OptionsValidationException>(() => production.GetRequiredService<IOptions<CognitoAuthOptions>>().Value);
+        Assert.False(development.GetRequiredService<IOptions<CognitoAuthOptions>>().Value.RequireHttpsJwks);
+    }
+
+    [Fact]
+    public void Registering_twice_is_refused()
+    {
+        var services = new ServiceCollection().AddCognitoAuthentication(new ConfigurationBuilder().Build());
+
+        Assert.Throws<InvalidOperationException>(() => services.AddCognitoAuthentication(new ConfigurationBuilder().Build()));
+    }
+
+    [Fact]
+    public void The_validator_is_registered_for_callers_outside_HTTP()
+    {
+        using var services = Services(new()
+        {
+            ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+            ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+            ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+        });
+
+        Assert.Same(services.GetRequiredService<CognitoTokenValidator>(), services.GetRequiredService<ICognitoTokenValidator>());
+    }
+
+    [Fact]
+    public void The_middleware_line_needs_the_registration_first_and_then_adds_the_middleware()
+    {
+        var bare = new WorkerBuilder();
+        Assert.Throws<InvalidOperationException>(() => bare.UseCognitoAuthentication());
+
+        var builder = new WorkerBuilder();
+        builder.Services.AddCognitoAuthentication(new ConfigurationBuilder().Build());
+        builder.UseCognitoAuthentication();
+
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(CognitoAuthenticationMiddleware));
+        Assert.Equal(1, builder.Middlewares);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings, Func<IServiceProvider, CognitoTrustedPool?>? applicationPool = null) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddCognitoAuthentication(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), applicationPool)
+            .BuildServiceProvider();
+
+    private sealed class WorkerBuilder : IFunctionsWorkerApplicationBuilder
+    {
+        public IServiceCollection Services { get; } = new ServiceCollection();
+
+        public int Middlewares { get; private set; }
+
+        public IFunctionsWorkerApplicationBuilder Use(Func<FunctionExecutionDelegate, FunctionExecutionDelegate> middleware)
+        {
+            Middlewares++;
+            return this;
+        }
+    }
+}

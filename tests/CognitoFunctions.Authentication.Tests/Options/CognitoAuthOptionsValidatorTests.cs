@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Authentication.Tests.Options;
+
+/// <summary>Start-up validation: every wrong setting is named as it is spelled in app settings.</summary>
+public sealed class CognitoAuthOptionsValidatorTests
+{
+    [Fact]
+    public void A_complete_pool_is_valid()
+    {
+        Assert.True(Validate(Options()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Region", "", "CognitoAuth__TrustedPools__0__Region is not set")]
+    [InlineData("Region", "Virginia", "CognitoAuth__TrustedPools__0__Region 'Virginia' is not an AWS region name")]
+    [InlineData("UserPoolId", "", "CognitoAuth__TrustedPools__0__UserPoolId is not set")]
+    [InlineData("UserPoolId", "pool", "CognitoAuth__TrustedPools__0__UserPoolId 'pool' is not a user pool id")]
+    [InlineData("UserPoolId", "eu-west-1_Abc123", "belongs to region 'eu-west-1', not 'us-east-1'")]
+    public void A_pool_without_a_proper_issuer_stops_the_app_naming_the_setting(string property, string value, string message)
+    {
+        var options = Options();
+        typeof(CognitoTrustedPool).GetProperty(property)!.SetValue(options.TrustedPools[0], value);
+
+        Assert.Contains(Validate(options).Failures!, f => f.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pool_without_client_ids_stops_the_app()
+    {
+        var options = Options();
+        options.TrustedPools[0].ClientIds.Clear();
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__ClientIds is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_malformed_client_id_is_named_by_its_index()
+    {
+        var options = Options();
+        options.TrustedPools[0].ClientIds.Add("not a client id");
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__ClientIds__1 is not an app client id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_pool_at_all_stops_the_app()
+    {
+        var options = new CognitoAuthOptions();
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_pool_twice_stops_the_app()
+    {
+        var options = Options();
+        options.TrustedPools.Add(Options().TrustedPools[0]);
+
+        Assert.Contains(Validate(options).Failures!, f => f.Contains("more than once", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_JWKS_over_http_needs_RequireHttpsJwks_false_which_only_Development_allows()
+    {
+        var options = Options();
+        options.TrustedPools[0].JwksUri = new Uri("http://127.0.0.1:9229/us-east-1_Abc123/.well-known/jwks.json");
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__JwksUri is http", StringComparison.Ordinal));
+
+        options.RequireHttpsJwks = false;
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__RequireHttpsJwks is false outside the Development environment", StringComparison.Ordinal));
+        Assert.True(Validate(options, isDevelopment: true).Succeeded);
+    }
+
+    [Fact]
+    public void A_JWKS_address_that_is_not_http_is_refused()
+    {
+        var options = Options();
+        options.TrustedPools[0].JwksUri = new Uri("file:///etc/jwks.json");
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__JwksUri must be an absolute https address", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(nameof(CognitoAuthOptions.ClockSkewSeconds), 301)]
+    [InlineData(nameof(CognitoAuthOptions.ClockSkewSeconds), -1)]
+    [InlineData(nameof(CognitoAuthOptions.CacheSize), -1)]
+    [InlineData(nameof(CognitoAuthOptions.PenaltyWindowSeconds), 0)]
+    [InlineData(nameof(CognitoAuthOptions.JwksRefreshIntervalSeconds), 10)]
+    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeoutSeconds), 0)]
+    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeoutSeconds), 61)]
+    public void Numbers_out_of_range_are_named(string property, int value)
+    {
+        var options = Options();
+        typeof(CognitoAuthOptions).GetProperty(property)!.SetValue(options, value);
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith($"CognitoAuth__{property} is {value}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_defaults_are_small_and_safe()
+    {
+        var options = new CognitoAuthOptions();
+
+        Assert.InRange(options.ClockSkewSeconds, 0, 60);
+        Assert.Equal(10, options.PenaltyWindowSeconds);
+        Assert.True(options.RequireHttpsJwks);
+        Assert.Equal(10_000, options.CacheSize);
+        Assert.Equal(5, options.JwksFetchTimeoutSeconds);
+    }
+
+    [Fact]
+    public void The_application_pool_is_named_as_such_when_it_is_wrong()
+    {
+        var options = Options();
+        options.TrustedPools[0].UserPoolId = "";
+        options.UsesApplicationPool = true;
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("UserPoolId of the application's pool (used because CognitoAuth__TrustedPools is empty) is not set", StringComparison.Ordinal));
+    }
+
+    private static CognitoAuthOptions Options()
+    {
+        var options = new CognitoAuthOptions();
+        options.TrustedPools.Add(new CognitoTrustedPool { Region = "us-east-1", UserPoolId = "us-east-1_Abc123", ClientIds = { "client1" } });
+        return options;
+    }
+
+    private static ValidateOptionsResult Validate(CognitoAuthOptions options, bool isDevelopment = false) =>
+        new CognitoAuthOptionsValidator(isDevelopment).Validate(null, options);
+}

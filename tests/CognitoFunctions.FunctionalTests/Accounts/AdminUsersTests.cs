@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace CognitoFunctions.FunctionalTests.Accounts;
+
+[Collection(AccountApiTests.Name)]
+public sealed class AdminUsersTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
+{
+    [Fact]
+    public async Task A_user_outside_the_admin_group_gets_403()
+    {
+        var user = await Client.SignedInUserAsync();
+
+        using var response = await Client.GetAsync("/api/admin/users", user["accessToken"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("insufficient_scope", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_lists_users_a_page_at_a_time()
+    {
+        var admin = await AdminAsync();
+        var other = await Client.SignedInUserAsync();
+
+        using var response = await Client.GetAsync("/api/admin/users?limit=60", admin);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var users = (await response.JsonAsync())["users"]!.AsArray();
+        var listed = users.Single(u => u!["email"]?.GetValue<string>() == other["email"]!.GetValue<string>())!;
+        Assert.Equal(other["username"]!.GetValue<string>(), listed["username"]!.GetValue<string>());
+        Assert.True(listed["emailVerified"]!.GetValue<bool>());
+        Assert.Equal("CONFIRMED", listed["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=61")]
+    [InlineData("limit=abc")]
+    [InlineData("limit=-1")]
+    public async Task A_bad_limit_is_a_field_error(string query)
+    {
+        var admin = await AdminAsync();
+
+        using var response = await Client.GetAsync($"/api/admin/users?{query}", admin);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "/problems/validation");
+        Assert.NotNull(problem["errors"]!["limit"]);
+    }
+
+    // The first admin is made with Cognito's admin API, as the README shows (aws cognito-idp admin-add-user-to-group).
+    private async Task<string> AdminAsync()
+    {
+        var user = await Client.SignedInUserAsync(AccountClient.NewEmail("admin"));
+        await Fixture.Cognito.Api.CallAsync("AdminAddUserToGroup", new JsonObject
+        {
+            ["UserPoolId"] = Fixture.Cognito.Pool.UserPoolId,
+            ["Username"] = user["email"]!.GetValue<string>(),
+            ["GroupName"] = "admin",
+        });
+        using var login = await Client.PostJsonAsync("/api/user/login", new { email = user["email"]!.GetValue<string>(), password = AccountClient.Password });
+        return (await login.JsonAsync())["accessToken"]!.GetValue<string>();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CognitoFunctions.Testing.CognitoLocal;
+
+namespace CognitoFunctions.FunctionalTests.Accounts;
+
+/// <summary>The app against cognito-local through a proxy that fails chosen calls: one step of a flow failing, the rest real.</summary>
+public sealed class FaultInjectedAppFixture : CognitoFunctionsAppFixture
+{
+    private CognitoFaultProxy? _proxy;
+
+    public CognitoFaultProxy Proxy => _proxy ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    protected override async Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
+    {
+        await base.ConfigureAppSettingsAsync(settings);
+        _proxy = await CognitoFaultProxy.StartAsync(Cognito.Server.Endpoint);
+        settings["Cognito__ServiceUrl"] = _proxy.Endpoint.ToString();
+
+        // cognito-local lacks AdminUserGlobalSignOut: the proxy answers it as Cognito does, so the call can be seen.
+        settings["Accounts__GlobalSignOutOnLogout"] = "true";
+
+        // Keep the failing paths quick: one retry, short backoff.
+        settings["Cognito__MaxRetryAttempts"] = "1";
+        settings["Cognito__RetryBaseDelay"] = "00:00:00.050";
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
+        }
+    }
+}
+
+public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output), IClassFixture<FaultInjectedAppFixture>
+{
+    private CognitoFaultProxy Proxy => ((FaultInjectedAppFixture)Fixture).Proxy;
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, "InvalidPasswordException", HttpStatusCode.BadRequest, "/problems/validation")]
+    [InlineData(HttpStatusCode.BadRequest, "TooManyRequestsException", HttpStatusCode.TooManyRequests, "/problems/too-many-requests")]
+    [InlineData(HttpStatusCode.InternalServerError, "InternalErrorException", HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable")]
+    public async Task When_setting_the_password_fails_the_new_user_is_deleted(HttpStatusCode faultStatus, string faultType, HttpStatusCode expected, string problemType)
+    {
+        var email = AccountClient.NewEmail("rollback");
+        using var fault = Proxy.Fail("AdminSetUserPassword", new CognitoFault(faultStatus, faultType), body => body["Username"]?.GetValue<string>() == email);
+
+        using var response = await Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password });
+
+        var problem = await response.ProblemAsync(expected, problemType);
+        if (expected is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
+        }
+
+        Assert.DoesNotContain(faultType, problem.ToJsonString(), StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<CognitoApiException>(() => Fixture.Cognito.Api.CallAsync("AdminGetUser", new JsonObject
+        {
+            ["UserPoolId"] = Fixture.Cognito.Pool.UserPoolId,
+            ["Username"] = email,
+        }));
+        Assert.Equal("UserNotFoundException", error.ErrorType);
+    }
+
+    [Fact]
+    public async Task Cognitos_answer_to_a_wrong_current_password_is_incorrect_password()
+    {
+        var user = await Client.SignedInUserAsync();
+        using var fault = Proxy.Fail("ChangePassword", new CognitoFault(HttpStatusCode.BadRequest, "NotAuthorizedException", "Incorrect username or password."));
+
+        using var response = await Client.PostJsonAsync("/api/user/password/change", new { currentPassword = "Not-The-Passw0rd", newPassword = "Brand-New-Passw0rd" }, user["accessToken"]!.GetValue<string>());
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "/problems/incorrect-password");
+        Assert.DoesNotContain("Incorrect username", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_signs_the_user_out_of_every_device_where_Cognito_supports_it()
+    {
+        using var fault = Proxy.Fail("AdminUserGlobalSignOut", CognitoFault.Success([]));
+        var user = await Client.SignedInUserAsync();
+
+        using var response = await Client.PostRawAsync("/api/user/logout", "", null, user["accessToken"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var signOut = Assert.Single(Proxy.Calls, c => c.Operation == "AdminUserGlobalSignOut" && c.Body?["Username"]?.GetValue<string>() == user["username"]!.GetValue<string>());
+        Assert.Equal(Fixture.Cognito.Pool.UserPoolId, signOut.Body!["UserPoolId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_login_that_meets_a_challenge_gets_403_challenge_required()
+    {
+        // cognito-local logs in a user with a temporary password without the NEW_PASSWORD_REQUIRED challenge that
+        // Cognito answers: the proxy gives Cognito's answer.
+        using var fault = Proxy.Fail("AdminInitiateAuth", CognitoFault.Success(new JsonObject
+        {
+            ["ChallengeName"] = "NEW_PASSWORD_REQUIRED",
+            ["Session"] = "opaque-session",
+            ["ChallengeParameters"] = new JsonObject { ["USER_ID_FOR_SRP"] = "someone" },
+        }));
+
+        using var response = await Client.PostJsonAsync("/api/user/login", new { email = AccountClient.NewEmail("invited"), password = "Temporary-Passw0rd" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden, "/problems/challenge-required");
+        Assert.Equal("NEW_PASSWORD_REQUIRED", problem["challengeName"]!.GetValue<string>());
+        Assert.DoesNotContain("opaque-session", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
+    [Fact]
+    public async Task Cognito_unreachable_is_503_with_retry_after_never_500()
+    {
+        using var fault = Proxy.Fail("AdminInitiateAuth", new CognitoFault(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
+
+        using var response = await Client.PostJsonAsync("/api/user/login", new { email = AccountClient.NewEmail(), password = AccountClient.Password });
+
+        await response.ProblemAsync(HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable");
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoFunctions.Testing.CognitoLocal;
+
+/// <summary>A canned answer the proxy gives instead of forwarding: an HTTP status and a Cognito error type.</summary>
+public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, string Message = "injected by the test")
+{
+    /// <summary>A success answer with this JSON body instead of an error (for operations cognito-local lacks).</summary>
+    public JsonObject? SuccessBody { get; init; }
+
+    public static CognitoFault Success(JsonObject body) => new(HttpStatusCode.OK, "") { SuccessBody = body };
+}
+
+/// <summary>
+/// A loopback proxy in front of cognito-local that forwards every Cognito call, except those a test told it to fail:
+/// to show what the app does when one step of a flow fails, with everything else real.
+/// </summary>
+public sealed class CognitoFaultProxy : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _upstream;
+    private readonly ConcurrentDictionary<string, (Func<JsonObject, bool> When, CognitoFault Fault)> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Operation, JsonObject? Body)> _calls = new();
+
+    private CognitoFaultProxy(WebApplication app, HttpClient upstream)
+    {
+        _app = app;
+        _upstream = upstream;
+    }
+
+    /// <summary>The proxy's address, to use as <c>Cognito__ServiceUrl</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The operations (X-Amz-Target without its prefix) the proxy received, with their bodies, in order.</summary>
+    public IReadOnlyCollection<(string Operation, JsonObject? Body)> Calls => _calls;
+
+    public static async Task<CognitoFaultProxy> StartAsync(Uri upstream)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var proxy = new CognitoFaultProxy(app, new HttpClient { BaseAddress = upstream });
+        app.Run(proxy.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        proxy.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        return proxy;
+    }
+
+    /// <summary>
+    /// Answers <paramref name="operation"/> with <paramref name="fault"/> whenever <paramref name="when"/> holds for its
+    /// request body, until the returned handle is disposed (so tests sharing the proxy do not see each other's faults).
+    /// </summary>
+    public IDisposable Fail(string operation, CognitoFault fault, Func<JsonObject, bool>? when = null)
+    {
+        var entry = (when ?? (_ => true), fault);
+        _faults[operation] = entry;
+        return new Removal(() => _faults.TryRemove(new KeyValuePair<string, (Func<JsonObject, bool>, CognitoFault)>(operation, entry)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _upstream.Dispose();
+    }
+
+    private sealed class Removal(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var operation = target[(target.LastIndexOf('.') + 1)..];
+        var body = buffer.Length > 0 ? JsonNode.Parse(buffer.ToArray()) as JsonObject : null;
+        _calls.Enqueue((operation, body));
+
+        if (_faults.TryGetValue(operation, out var fault) && body is not null && fault.When(body))
+        {
+            context.Response.StatusCode = (int)fault.Fault.Status;
+            context.Response.ContentType = "application/x-amz-json-1.1";
+            var answer = fault.Fault.SuccessBody ?? new JsonObject { ["__type"] = fault.Fault.ErrorType, ["message"] = fault.Fault.Message };
+            await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
+            return;
+        }
+
+        using var forward = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString)
+        {
+            Content = new ByteArrayContent(buffer.ToArray()),
+        };
+        forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        forward.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        using var response = await _upstream.SendAsync(forward, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+}
