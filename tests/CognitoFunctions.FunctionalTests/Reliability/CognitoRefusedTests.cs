@@ -13,14 +13,7 @@ public sealed class CognitoRefusedTests(CognitoRefusedAppFixture fixture, ITestO
     {
         var email = AccountClient.NewEmail("refused");
 
-        var (response, elapsed) = await TimedAsync(() => Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password }));
-
-        using (response)
-        {
-            await AssertRetryLaterAsync(response, HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable");
-        }
-
-        AssertWithin(elapsed, ShortTimeouts.Bound(timedOutCalls: 1), "sign-up");
+        await AssertRetryLaterInTimeAsync(Client, "/api/user/signup", new { email, password = AccountClient.Password }, Unavailable, timedOutCalls: 1);
         await AssertNoUserAsync(Fixture.Cognito, email);
     }
 
@@ -30,14 +23,7 @@ public sealed class CognitoRefusedTests(CognitoRefusedAppFixture fixture, ITestO
         var email = AccountClient.NewEmail("refused-login");
         await Fixture.Cognito.CreateUserAsync(email, AccountClient.Password);
 
-        var (response, elapsed) = await TimedAsync(() => Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password }));
-
-        using (response)
-        {
-            await AssertRetryLaterAsync(response, HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable");
-        }
-
-        AssertWithin(elapsed, ShortTimeouts.Bound(timedOutCalls: 1), "login");
+        await AssertRetryLaterInTimeAsync(Client, "/api/user/login", new { email, password = AccountClient.Password }, Unavailable, timedOutCalls: 1);
     }
 
     [Fact]

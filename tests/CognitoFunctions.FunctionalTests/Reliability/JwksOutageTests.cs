@@ -78,7 +78,8 @@ public sealed class JwksOutageTests(JwksOutageAppFixture fixture, ITestOutputHel
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             }
 
-            AssertWithin(elapsed, TimeSpan.FromSeconds(5 + 5), "a request waiting for a hanging JWKS");
+            // JwksFetchTimeoutSeconds (default 5) bounds the wait; the rest is margin for a busy machine.
+            Assert.True(elapsed < TimeSpan.FromSeconds(5 + 5), $"a request waiting for a hanging JWKS took {elapsed.TotalSeconds:F1} s");
         }
     }
 

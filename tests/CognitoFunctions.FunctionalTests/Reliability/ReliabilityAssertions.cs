@@ -20,6 +20,25 @@ internal static class ReliabilityAssertions
         return (response, Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> and asserts a problem of <paramref name="expected"/> status and type with a
+    /// Retry-After, answered within the time <paramref name="timedOutCalls"/> Cognito calls running out of time allow.
+    /// </summary>
+    public static async Task AssertRetryLaterInTimeAsync(HttpClient client, string path, object body, (HttpStatusCode Status, string Type) expected, int timedOutCalls)
+    {
+        var (response, elapsed) = await TimedAsync(() => client.PostJsonAsync(path, body));
+        using (response)
+        {
+            await AssertRetryLaterAsync(response, expected.Status, expected.Type);
+        }
+
+        var bound = ShortTimeouts.Bound(timedOutCalls);
+        Assert.True(elapsed < bound, $"{path} took {elapsed.TotalSeconds:F1} s; the configured timeouts allow {bound.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The answer of a Cognito that cannot be reached.</summary>
+    public static (HttpStatusCode Status, string Type) Unavailable => (HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable");
+
     /// <summary>A problem of <paramref name="status"/> and <paramref name="type"/> with a Retry-After of at least a second.</summary>
     public static async Task AssertRetryLaterAsync(HttpResponseMessage response, HttpStatusCode status, string type)
     {
@@ -27,9 +46,6 @@ internal static class ReliabilityAssertions
         Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After is missing or below a second: {response.Headers.RetryAfter}");
         Assert.Empty(response.Headers.WwwAuthenticate);
     }
-
-    public static void AssertWithin(TimeSpan elapsed, TimeSpan bound, string what) =>
-        Assert.True(elapsed < bound, $"{what} took {elapsed.TotalSeconds:F1} s; the configured timeouts allow {bound.TotalSeconds:F1} s");
 
     /// <summary>cognito-local has no user <paramref name="email"/>: nothing was half-created.</summary>
     public static async Task AssertNoUserAsync(CognitoLocalFixture cognito, string email)
