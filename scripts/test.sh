@@ -27,15 +27,15 @@ status=0
 dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 
-# One closing line over every test assembly, from the TRX result files.
+# One closing line over every test assembly, from the results in the TRX files.
 node -e '
   const fs = require("fs"), path = require("path");
-  let passed = 0, failed = 0, skipped = 0;
+  const counts = { Passed: 0, Failed: 0, NotExecuted: 0 };
   for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".trx"))) {
-    const c = fs.readFileSync(path.join(process.argv[1], f), "utf8").match(/<Counters [^>]*>/)?.[0] ?? "";
-    const n = (k) => Number((c.match(new RegExp(` ${k}="(\\d+)"`)) ?? [0, 0])[1]);
-    passed += n("passed"); failed += n("failed") + n("error") + n("timeout") + n("aborted"); skipped += n("notExecuted");
+    const trx = fs.readFileSync(path.join(process.argv[1], f), "utf8");
+    for (const m of trx.matchAll(/<UnitTestResult [^>]*outcome="(\w+)"/g)) counts[m[1]] = (counts[m[1]] ?? 0) + 1;
   }
-  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  const failed = Object.entries(counts).filter(([k]) => !["Passed", "NotExecuted"].includes(k)).reduce((n, [, v]) => n + v, 0);
+  console.log(`tests: ${counts.Passed} passed, ${failed} failed, ${counts.NotExecuted} skipped`);
 ' "$results"
 exit "$status"

@@ -17,7 +17,19 @@ public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, strin
     /// <summary>A success answer with this JSON body instead of an error (for operations cognito-local lacks).</summary>
     public JsonObject? SuccessBody { get; init; }
 
+    /// <summary>No answer at all: the request is held open until the client gives up (or the proxy stops).</summary>
+    public bool Hangs { get; init; }
+
+    /// <summary>
+    /// The request is carried out by cognito-local first and only its answer is replaced (or, with <see cref="Hangs"/>,
+    /// lost): what a client sees when Cognito did the work but the answer never arrived.
+    /// </summary>
+    public bool AfterForwarding { get; init; }
+
     public static CognitoFault Success(JsonObject body) => new(HttpStatusCode.OK, "") { SuccessBody = body };
+
+    /// <summary>Holds the request open without answering until the client gives up.</summary>
+    public static CognitoFault Hang() => new(HttpStatusCode.GatewayTimeout, "") { Hangs = true };
 }
 
 /// <summary>
@@ -91,6 +103,17 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
 
         if (_faults.TryGetValue(operation, out var fault) && body is not null && fault.When(body))
         {
+            if (fault.Fault.AfterForwarding)
+            {
+                using var discarded = await ForwardAsync(context, target, buffer.ToArray());
+            }
+
+            if (fault.Fault.Hangs)
+            {
+                await HoldOpenAsync(context);
+                return;
+            }
+
             context.Response.StatusCode = (int)fault.Fault.Status;
             context.Response.ContentType = "application/x-amz-json-1.1";
             var answer = fault.Fault.SuccessBody ?? new JsonObject { ["__type"] = fault.Fault.ErrorType, ["message"] = fault.Fault.Message };
@@ -98,15 +121,35 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
             return;
         }
 
-        using var forward = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString)
-        {
-            Content = new ByteArrayContent(buffer.ToArray()),
-        };
-        forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
-        forward.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        using var response = await _upstream.SendAsync(forward, context.RequestAborted);
+        using var response = await ForwardAsync(context, target, buffer.ToArray());
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private async Task<HttpResponseMessage> ForwardAsync(HttpContext context, string target, byte[] body)
+    {
+        using var forward = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString)
+        {
+            Content = new ByteArrayContent(body),
+        };
+        forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        forward.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        // Not tied to the client's request: cognito-local completes the work even when the client gives up early.
+        return await _upstream.SendAsync(forward, _app.Lifetime.ApplicationStopping);
+    }
+
+    // Ends when the client hangs up, or when the proxy stops (so that stopping does not wait for held requests).
+    private async Task HoldOpenAsync(HttpContext context)
+    {
+        using var released = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, released.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+        }
     }
 }

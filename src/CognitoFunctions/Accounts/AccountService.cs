@@ -67,6 +67,13 @@ internal sealed partial class AccountService(
         }
         catch (CognitoException ex)
         {
+            // No answer (timeout, broken connection, 5xx) does not mean no user: Cognito may have created it and the
+            // answer been lost. Left behind without a password, it would hold the email for good.
+            if (ex is CognitoUnavailableException || ex.EarlierAttemptMayHaveSucceeded)
+            {
+                await RollBackSignUpAsync(email, nonce);
+            }
+
             return Unexpected("signup", ex);
         }
 

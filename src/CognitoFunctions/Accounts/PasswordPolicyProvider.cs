@@ -5,31 +5,38 @@ using Microsoft.Extensions.Logging;
 namespace CognitoFunctions.Accounts;
 
 /// <summary>
-/// The pool's password policy, read once from Cognito (DescribeUserPool) and kept for the process's life. Until a
-/// read succeeds, validation uses aws-cognito.yaml's defaults and the next request tries again; Cognito still
-/// enforces its own policy on every password it sets.
+/// The pool's password policy, read once from Cognito (DescribeUserPool) and kept for the process's life. Concurrent
+/// callers share one read. Until a read succeeds, validation uses aws-cognito.yaml's defaults and a later request
+/// tries again; Cognito still enforces its own policy on every password it sets.
 /// </summary>
-internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider cognito, ILogger<PasswordPolicyProvider> logger) : IDisposable
+internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider cognito, ILogger<PasswordPolicyProvider> logger)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _gate = new();
     private PasswordPolicy? _policy;
+    private Task<PasswordPolicy>? _reading;
 
-    public async Task<PasswordPolicy> GetAsync(CancellationToken cancellationToken)
+    public Task<PasswordPolicy> GetAsync(CancellationToken cancellationToken)
     {
         if (_policy is { } known)
         {
-            return known;
+            return Task.FromResult(known);
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        lock (_gate)
+        {
+            // One read for everyone: with Cognito hanging, a queue of readers would each wait a full timeout in turn.
+            _reading ??= ReadAsync();
+            return _reading.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<PasswordPolicy> ReadAsync()
+    {
+        // Leave the caller's lock first: the failure path below resets _reading, which must not race the assignment.
+        await Task.Yield();
         try
         {
-            if (_policy is { } raced)
-            {
-                return raced;
-            }
-
-            var pool = await cognito.DescribeUserPoolAsync(cancellationToken);
+            var pool = await cognito.DescribeUserPoolAsync(CancellationToken.None);
             var policy = pool.UserPool?.Policies?.PasswordPolicy;
             var defaults = PasswordPolicy.Default;
             _policy = new PasswordPolicy(
@@ -43,15 +50,14 @@ internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider co
         catch (CognitoException ex)
         {
             LogPolicyUnavailable(logger, ex);
+            lock (_gate)
+            {
+                _reading = null;
+            }
+
             return PasswordPolicy.Default;
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
-
-    public void Dispose() => _gate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The pool's password policy could not be read; validating with the template's defaults")]
     private static partial void LogPolicyUnavailable(ILogger logger, Exception exception);

@@ -85,7 +85,16 @@ internal static class JsonBodyReader
                 return BodyReadResult<T>.Fail(new Problem(ProblemKind.Validation, "One or more fields have the wrong type.") { Errors = wrongTypes });
             }
 
-            return new BodyReadResult<T>(document.RootElement.Deserialize(typeInfo), null);
+            try
+            {
+                return new BodyReadResult<T>(document.RootElement.Deserialize(typeInfo), null);
+            }
+            catch (JsonException)
+            {
+                // Structure and types are checked above: what is left is a string escape that is not valid UTF-16
+                // (a lone surrogate such as \uD800), which only shows when the string is read.
+                return BodyReadResult<T>.Fail(new Problem(ProblemKind.MalformedJson, "The request body holds a string that is not valid Unicode."));
+            }
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class Validation
 
     public Validation Required(string field, string? value, int maxLength) => Check(field, value switch
     {
-        null or "" => "Required.",
+        _ when string.IsNullOrWhiteSpace(value) => "Required.",
         { Length: var length } when length > maxLength => $"Must be at most {maxLength} characters.",
         _ => null,
     });

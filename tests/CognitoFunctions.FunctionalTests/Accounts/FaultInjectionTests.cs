@@ -5,7 +5,7 @@ using CognitoFunctions.Testing.CognitoLocal;
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
 /// <summary>The app against cognito-local through a proxy that fails chosen calls: one step of a flow failing, the rest real.</summary>
-public sealed class FaultInjectedAppFixture : CognitoFunctionsAppFixture
+public class FaultInjectedAppFixture : CognitoFunctionsAppFixture
 {
     private CognitoFaultProxy? _proxy;
 

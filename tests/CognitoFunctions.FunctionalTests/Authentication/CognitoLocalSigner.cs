@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -12,18 +11,10 @@ namespace CognitoFunctions.FunctionalTests.Authentication;
 /// </summary>
 internal static class CognitoLocalSigner
 {
-    private static readonly Lazy<RSA> Key = new(LoadKey);
+    private static readonly Lazy<TokenSigner> Signer = new(() => new TokenSigner("CognitoLocal", LoadKey()));
 
     /// <summary>A token with <paramref name="claims"/>, signed as cognito-local signs (RS256, kid CognitoLocal).</summary>
-    public static string Sign(JsonObject claims)
-    {
-        var header = new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = "CognitoLocal" };
-        var signingInput = $"{Encode(header)}.{Encode(claims)}";
-        var signature = Key.Value.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
-    }
-
-    private static string Encode(JsonObject part) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(part.ToJsonString()));
+    public static string Sign(JsonObject claims) => Signer.Value.Sign(claims);
 
     private static RSA LoadKey()
     {

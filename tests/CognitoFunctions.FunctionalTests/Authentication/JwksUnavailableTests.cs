@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CognitoFunctions.FunctionalTests.Accounts;
 
 namespace CognitoFunctions.FunctionalTests.Authentication;
@@ -10,14 +9,7 @@ public sealed class JwksUnreachableAppFixture : CognitoFunctionsAppFixture
     protected override async Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
     {
         await base.ConfigureAppSettingsAsync(settings);
-        settings["Cognito__JwksUri"] = $"http://127.0.0.1:{ClosedPort()}/jwks.json";
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        settings["Cognito__JwksUri"] = ClosedPort.Address("jwks.json").ToString();
     }
 }
 

@@ -75,6 +75,17 @@ public sealed class JsonBodyReaderTests
         Assert.Equal(ProblemKind.MalformedJson, result.Problem?.Kind);
     }
 
+    [Theory]
+    [InlineData("{\"email\":\"\\uD800@example.com\"}")]
+    [InlineData("{\"email\":\"\\uDC00\"}")]
+    [InlineData("{\"password\":\"a\\uD800\\uD800b\"}")]
+    public async Task Escaped_lone_surrogates_get_400(string body)
+    {
+        var result = await Read(body);
+
+        Assert.Equal(ProblemKind.MalformedJson, result.Problem?.Kind);
+    }
+
     [Fact]
     public async Task Wrong_value_types_are_field_errors()
     {

@@ -15,6 +15,7 @@ public sealed class TestOutputLog
     private readonly List<string> _beforeFirstTest = [];
     private readonly Queue<string> _recent = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiters = [];
+    private readonly List<List<string>> _captures = [];
     private ITestOutputHelper? _output;
     private bool _attachedOnce;
 
@@ -77,6 +78,24 @@ public sealed class TestOutputLog
         }
     }
 
+    /// <summary>Keeps every line from now on (not only the latest 1000) until the returned capture is disposed.</summary>
+    public LogCapture Capture()
+    {
+        var lines = new List<string>();
+        lock (_gate)
+        {
+            _captures.Add(lines);
+        }
+
+        return new LogCapture(lines, _gate, () =>
+        {
+            lock (_gate)
+            {
+                _captures.Remove(lines);
+            }
+        });
+    }
+
     /// <summary>Writes one line to the attached test; between tests it is only kept among the recent lines.</summary>
     public void WriteLine(string line)
     {
@@ -88,6 +107,11 @@ public sealed class TestOutputLog
             }
 
             _recent.Enqueue(line);
+            foreach (var capture in _captures)
+            {
+                capture.Add(line);
+            }
+
             foreach (var waiter in _waiters.Where(w => w.Match(line)))
             {
                 waiter.Seen.TrySetResult(line);

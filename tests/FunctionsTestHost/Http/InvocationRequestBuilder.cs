@@ -138,8 +138,10 @@ internal static class InvocationRequestBuilder
                         : new TypedData { Json = p.Value.GetRawText() }))
                     .ToList();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or strings that are not valid UTF-8 / UTF-16 (GetString refuses them): no binding data, as the
+            // real host binds only what it can read; the function still gets the body byte for byte.
             return [];
         }
     }
