@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of CognitoFunctions from a fresh clone: installs the pinned Node.js tools
 # (cognito-local, cfn-lint) from their lockfile, restores NuGet packages in locked mode, builds with
-# warnings as errors and runs all test projects. Tests start and stop the servers they need themselves.
+# warnings as errors and runs all test projects, the Node.js tool tests and the README walkthrough (which runs
+# scripts/run-local.sh itself). Tests start and stop the servers they need themselves.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -27,15 +28,31 @@ status=0
 dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 
-# One closing line over every test assembly, from the TRX result files.
+echo "== node --test (tools/node/test)"
+node --test --test-reporter=tap tools/node/test/ | tee "$results/node-tests.tap" || status=1
+
+echo "== README walkthrough: scripts/run-local.sh --temp, wait until ready, the README's curl blocks, Ctrl+C"
+walkthrough_status=0
+bash scripts/readme-walkthrough.sh --no-build -c "$configuration" | tee "$results/walkthrough.txt" || walkthrough_status=$?
+[ "$walkthrough_status" -eq 0 ] || status=1
+
+# One closing line over every test assembly (TRX result files), the Node.js tests and the walkthrough (its steps,
+# plus one for bringing the local run up and stopping it).
 node -e '
   const fs = require("fs"), path = require("path");
+  const [dir, walkthroughStatus] = process.argv.slice(1);
   let passed = 0, failed = 0, skipped = 0;
-  for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".trx"))) {
-    const c = fs.readFileSync(path.join(process.argv[1], f), "utf8").match(/<Counters [^>]*>/)?.[0] ?? "";
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".trx"))) {
+    const c = fs.readFileSync(path.join(dir, f), "utf8").match(/<Counters [^>]*>/)?.[0] ?? "";
     const n = (k) => Number((c.match(new RegExp(` ${k}="(\\d+)"`)) ?? [0, 0])[1]);
     passed += n("passed"); failed += n("failed") + n("error") + n("timeout") + n("aborted"); skipped += n("notExecuted");
   }
+  const read = (f) => fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8") : "";
+  const tap = read("node-tests.tap"), count = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)$`, "m")) ?? [0, 0])[1]);
+  passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped") + count("todo");
+  const steps = read("walkthrough.txt").match(/^walkthrough: (\d+) passed, (\d+) failed$/m);
+  if (steps) { passed += Number(steps[1]); failed += Number(steps[2]); }
+  if (walkthroughStatus === "0") passed++; else failed++;
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results"
+' "$results" "$walkthrough_status"
 exit "$status"
