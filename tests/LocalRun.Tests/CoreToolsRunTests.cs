@@ -9,28 +9,36 @@ namespace CognitoFunctions.LocalRun.Tests;
 
 /// <summary>
 /// The local run when Core Tools is installed. Core Tools cannot be installed on these machines, so a stand-in
-/// <c>func</c> on PATH records how it was started and stops on SIGINT as func does; everything else is real:
-/// the runner process, cognito-local and the signal.
+/// <c>func</c> on PATH records how it was started, answers HTTP on its port and stops on SIGINT as func does;
+/// everything else is real: the runner process, cognito-local and the signal.
 /// </summary>
 public sealed partial class CoreToolsRunTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
+    // Like func: serves the app's routes on the given port (only the readiness probe's answer) and stops on SIGINT.
     private const string FakeFunc =
         """
-        #!/usr/bin/env bash
-        record="$FAKE_FUNC_RECORD"
-        {
-          echo "args: $*"
-          echo "cwd: $PWD"
-          echo "pool: $Cognito__UserPoolId"
-          echo "serviceUrl: $Cognito__ServiceUrl"
-        } > "$record"
-        sleep infinity &
-        sleeper=$!
-        trap 'kill "$sleeper"; echo "stopped by SIGINT" >> "$record"; exit 0' INT
-        echo FAKE_FUNC_READY
-        wait "$sleeper"
+        #!/usr/bin/env node
+        const fs = require('fs');
+        const http = require('http');
+        const record = process.env.FAKE_FUNC_RECORD;
+        const port = Number(process.argv[process.argv.indexOf('--port') + 1]);
+        fs.writeFileSync(record, [
+          `args: ${process.argv.slice(2).join(' ')}`,
+          `cwd: ${process.cwd()}`,
+          `pool: ${process.env.Cognito__UserPoolId}`,
+          `serviceUrl: ${process.env.Cognito__ServiceUrl}`,
+        ].join('\n') + '\n');
+        const server = http.createServer((req, res) => {
+          res.statusCode = req.method === 'POST' && req.url === '/api/user/login' ? 400 : 404;
+          res.end();
+        });
+        server.listen(port, '127.0.0.1', () => console.log('FAKE_FUNC_READY'));
+        process.on('SIGINT', () => {
+          fs.appendFileSync(record, 'stopped by SIGINT\n');
+          process.exit(0);
+        });
         """;
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("fake-func-");
@@ -81,7 +89,7 @@ public sealed partial class CoreToolsRunTests : IDisposable
             Assert.Equal(0, process.ExitCode);
             Assert.Equal("stopped by SIGINT", File.ReadAllLines(record)[^1]);
             Assert.Contains("[local-run] stopped.", output);
-            Assert.False(IsRunning(int.Parse(cognitoLocal.Groups[1].Value, CultureInfo.InvariantCulture)), "cognito-local still runs");
+            Assert.False(ProcessState.IsRunning(int.Parse(cognitoLocal.Groups[1].Value, CultureInfo.InvariantCulture)), "cognito-local still runs");
         }
         finally
         {
@@ -110,20 +118,7 @@ public sealed partial class CoreToolsRunTests : IDisposable
         Assert.True(done is null, $"The runner ended too early:\n{string.Join('\n', output)}\n{await process.StandardError.ReadToEndAsync(bound.Token)}");
     }
 
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    [GeneratedRegex(@"CognitoFunctions is running at http://localhost:(\d+)/api/")]
+    [GeneratedRegex(@"CognitoFunctions is running at http://127.0.0.1:(\d+)/api/")]
     private static partial Regex RunningAt();
 
     [GeneratedRegex(@"cognito-local pid (\d+) at (http://\S+) ")]

@@ -9,11 +9,13 @@ namespace CognitoFunctions.LocalRun;
 /// <summary>
 /// The app under Azure Functions Core Tools: <c>func start --port N</c> in the project folder, which builds it and
 /// runs the real host. Its output goes straight to the terminal. The settings also go in as environment
-/// variables, so a <c>--temp</c> run's values win over the project's own local.settings.json.
+/// variables, so a <c>--temp</c> run's values win over the project's own local.settings.json. func gives no
+/// signal of readiness on which to wait, so the run probes the app (<see cref="Readiness"/>).
 /// </summary>
 internal sealed class CoreToolsApp : IRunningApp
 {
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly Process _process;
     private readonly Task _exited;
 
@@ -38,7 +40,32 @@ internal sealed class CoreToolsApp : IRunningApp
             .FirstOrDefault(File.Exists);
     }
 
-    public static CoreToolsApp Start(string func, int port, IReadOnlyDictionary<string, string> appSettings)
+    /// <summary>Starts func and waits until the app answers (func builds the project first).</summary>
+    public static async Task<CoreToolsApp> StartAsync(string func, int port, IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
+    {
+        var app = Start(func, port, appSettings);
+        try
+        {
+            if (!await Readiness.WaitAsync(app.BaseAddress, app.Exited, StartTimeout, cancellationToken))
+            {
+                throw new LocalRunException($"func start exited with code {app._process.ExitCode} before the app answered; its output is above.");
+            }
+
+            return app;
+        }
+        catch (TimeoutException ex)
+        {
+            await app.DisposeAsync();
+            throw new LocalRunException($"func start: {ex.Message}", ex);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static CoreToolsApp Start(string func, int port, IReadOnlyDictionary<string, string> appSettings)
     {
         if (port == 0)
         {
@@ -72,7 +99,7 @@ internal sealed class CoreToolsApp : IRunningApp
         }
 
         Console.WriteLine($"[local-run] func start pid {process.Id}");
-        return new CoreToolsApp(process, exited.Task, new Uri($"http://localhost:{port}/"));
+        return new CoreToolsApp(process, exited.Task, new Uri($"http://127.0.0.1:{port}/"));
     }
 
     /// <summary>

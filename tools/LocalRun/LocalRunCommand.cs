@@ -110,7 +110,7 @@ internal static class LocalRunCommand
         if (!options.ForceTestHost && CoreToolsApp.FindFunc() is { } func)
         {
             Say($"Azure Functions Core Tools found ({func}): starting the app with func start.");
-            return CoreToolsApp.Start(func, options.AppPort, appSettings);
+            return await CoreToolsApp.StartAsync(func, options.AppPort, appSettings, stopping);
         }
 
         Say(options.ForceTestHost
