@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of CognitoFunctions from a fresh clone: installs the pinned Node.js tools
 # (cognito-local, cfn-lint) from their lockfile, restores NuGet packages in locked mode, builds with
-# warnings as errors and runs all test projects. Tests start and stop the servers they need themselves.
+# warnings as errors and runs all test projects, the Node.js tool tests and the README walkthrough (which runs
+# scripts/run-local.sh itself). Tests start and stop the servers they need themselves.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -27,15 +28,32 @@ status=0
 dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 
-# One closing line over every test assembly, from the results in the TRX files.
+echo "== node --test (tools/node/test)"
+node --test --test-reporter=tap tools/node/test/ | tee "$results/node-tests.tap" || status=1
+
+echo "== README walkthrough: scripts/run-local.sh --temp, wait until ready, the README's curl blocks, Ctrl+C"
+walkthrough_status=0
+bash scripts/readme-walkthrough.sh --no-build -c "$configuration" | tee "$results/walkthrough.txt" || walkthrough_status=$?
+[ "$walkthrough_status" -eq 0 ] || status=1
+
+# One closing line over every test assembly (TRX result files), the Node.js tests and the walkthrough (its steps,
+# plus one for bringing the local run up and stopping it).
 node -e '
   const fs = require("fs"), path = require("path");
-  const counts = { Passed: 0, Failed: 0, NotExecuted: 0 };
-  for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".trx"))) {
-    const trx = fs.readFileSync(path.join(process.argv[1], f), "utf8");
-    for (const m of trx.matchAll(/<UnitTestResult [^>]*outcome="(\w+)"/g)) counts[m[1]] = (counts[m[1]] ?? 0) + 1;
+  const [dir, walkthroughStatus] = process.argv.slice(1);
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".trx"))) {
+    // Per-test outcomes: the TRX counters leave out xunit skips.
+    for (const m of fs.readFileSync(path.join(dir, f), "utf8").matchAll(/<UnitTestResult [^>]*outcome="(\w+)"/g)) {
+      if (m[1] === "Passed") passed++; else if (m[1] === "NotExecuted") skipped++; else failed++;
+    }
   }
-  const failed = Object.entries(counts).filter(([k]) => !["Passed", "NotExecuted"].includes(k)).reduce((n, [, v]) => n + v, 0);
-  console.log(`tests: ${counts.Passed} passed, ${failed} failed, ${counts.NotExecuted} skipped`);
-' "$results"
+  const read = (f) => fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8") : "";
+  const tap = read("node-tests.tap"), count = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)$`, "m")) ?? [0, 0])[1]);
+  passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped") + count("todo");
+  const steps = read("walkthrough.txt").match(/^walkthrough: (\d+) passed, (\d+) failed$/m);
+  if (steps) { passed += Number(steps[1]); failed += Number(steps[2]); }
+  if (walkthroughStatus === "0") passed++; else failed++;
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$results" "$walkthrough_status"
 exit "$status"

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.IntegrationTests;
@@ -31,6 +34,39 @@ public sealed class CognitoLocalServerTests
         Assert.False(Directory.Exists(server.DataDirectory));
         using var http = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(server.Endpoint, "health")));
+    }
+
+    [Fact]
+    public async Task A_given_port_is_used_and_a_given_data_directory_outlives_the_server()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("cognito-local-kept-");
+        try
+        {
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            string poolId;
+            await using (var first = await CognitoLocalServer.StartAsync(dataDirectory: dataDirectory.FullName, port: port))
+            {
+                Assert.Equal(port, first.Endpoint.Port);
+                using var http = new HttpClient();
+                poolId = (await new RawCognitoApi(http, first.Endpoint).CallAsync("CreateUserPool", new JsonObject { ["PoolName"] = "kept" }))["UserPool"]!["Id"]!.GetValue<string>();
+            }
+
+            Assert.True(Directory.Exists(dataDirectory.FullName));
+            await using var second = await CognitoLocalServer.StartAsync(dataDirectory: dataDirectory.FullName);
+            using var client = new HttpClient();
+            var pool = await new RawCognitoApi(client, second.Endpoint).CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = poolId });
+            Assert.Equal("kept", pool["UserPool"]!["Name"]!.GetValue<string>());
+        }
+        finally
+        {
+            dataDirectory.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -32,25 +32,8 @@ public class CognitoLocalFixture : IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string> TemplateParameters { get; } = new Dictionary<string, string>();
 
     /// <summary>Creates a confirmed user with a verified email and a permanent password, as sign-up does.</summary>
-    public async Task CreateUserAsync(string email, string password, CancellationToken cancellationToken = default)
-    {
-        await Api.CallAsync("AdminCreateUser", new JsonObject
-        {
-            ["UserPoolId"] = Pool.UserPoolId,
-            ["Username"] = email,
-            ["MessageAction"] = "SUPPRESS",
-            ["UserAttributes"] = new JsonArray(
-                new JsonObject { ["Name"] = "email", ["Value"] = email },
-                new JsonObject { ["Name"] = "email_verified", ["Value"] = "true" }),
-        }, cancellationToken);
-        await Api.CallAsync("AdminSetUserPassword", new JsonObject
-        {
-            ["UserPoolId"] = Pool.UserPoolId,
-            ["Username"] = email,
-            ["Password"] = password,
-            ["Permanent"] = true,
-        }, cancellationToken);
-    }
+    public Task CreateUserAsync(string email, string password, CancellationToken cancellationToken = default) =>
+        Api.CreateUserAsync(Pool.UserPoolId, email, password, cancellationToken);
 
     /// <summary>Logs a user in with ADMIN_USER_PASSWORD_AUTH and returns the AuthenticationResult.</summary>
     public async Task<JsonObject> LogInAsync(string email, string password, CancellationToken cancellationToken = default)

@@ -57,16 +57,19 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     /// </summary>
     /// <param name="region">The region in the issuer domain.</param>
     /// <param name="dataDirectory">A directory to keep data in across runs; a fresh temporary one when null.</param>
+    /// <param name="port">The loopback port to listen on; 0 (the default) lets the server pick a free one.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<CognitoLocalServer> StartAsync(string region = "us-east-1", string? dataDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<CognitoLocalServer> StartAsync(string region = "us-east-1", string? dataDirectory = null, int port = 0, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("cognito-local-").FullName;
         WriteConfig(dataDirectory, region);
 
         var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", [], dataDirectory);
         startInfo.Environment["HOST"] = "127.0.0.1";
-        startInfo.Environment["PORT"] = "0";
+        startInfo.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["CODE"] = FixedCode;
         startInfo.Environment["COGNITO_LOCAL_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
@@ -99,8 +102,8 @@ public sealed class CognitoLocalServer : IAsyncDisposable
 
         try
         {
-            var port = await listening.Task.WaitAsync(StartTimeout, cancellationToken);
-            var server = new CognitoLocalServer(process, log, dataDirectory, ownsDataDirectory, new Uri($"http://127.0.0.1:{port}/"));
+            var listeningPort = await listening.Task.WaitAsync(StartTimeout, cancellationToken);
+            var server = new CognitoLocalServer(process, log, dataDirectory, ownsDataDirectory, new Uri($"http://127.0.0.1:{listeningPort}/"));
             await server.WaitForHealthAsync(cancellationToken);
             return server;
         }

@@ -32,4 +32,25 @@ public sealed class RawCognitoApi(HttpClient http, Uri endpoint)
         var type = json?["__type"]?.GetValue<string>() ?? "(no __type)";
         throw new CognitoApiException(operation, (int)response.StatusCode, type[(type.IndexOf('#', StringComparison.Ordinal) + 1)..], json?["message"]?.GetValue<string>() ?? body);
     }
+
+    /// <summary>Creates a confirmed user with a verified email and a permanent password, as sign-up does.</summary>
+    public async Task CreateUserAsync(string userPoolId, string email, string password, CancellationToken cancellationToken = default)
+    {
+        await CallAsync("AdminCreateUser", new JsonObject
+        {
+            ["UserPoolId"] = userPoolId,
+            ["Username"] = email,
+            ["MessageAction"] = "SUPPRESS",
+            ["UserAttributes"] = new JsonArray(
+                new JsonObject { ["Name"] = "email", ["Value"] = email },
+                new JsonObject { ["Name"] = "email_verified", ["Value"] = "true" }),
+        }, cancellationToken);
+        await CallAsync("AdminSetUserPassword", new JsonObject
+        {
+            ["UserPoolId"] = userPoolId,
+            ["Username"] = email,
+            ["Password"] = password,
+            ["Permanent"] = true,
+        }, cancellationToken);
+    }
 }

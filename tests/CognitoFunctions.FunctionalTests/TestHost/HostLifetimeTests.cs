@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.FunctionsHost;
 using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
@@ -27,7 +28,7 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
         }
 
         Assert.Equal(new WorkerExit(0, Killed: false), host.WorkerExit);
-        Assert.False(IsRunning(workerPid));
+        Assert.False(ProcessState.IsRunning(workerPid));
     }
 
     [Fact]
@@ -122,18 +123,5 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
         }
 
         throw new InvalidOperationException("The console host ended without starting the worker: " + await host.StandardError.ReadToEndAsync());
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

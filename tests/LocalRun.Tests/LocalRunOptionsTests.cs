@@ -1,0 +1,63 @@
+namespace CognitoFunctions.LocalRun.Tests;
+
+public sealed class LocalRunOptionsTests
+{
+    [Fact]
+    public void Without_arguments_the_run_uses_the_default_ports_and_data_directory()
+    {
+        Assert.True(LocalRunOptions.TryParse([], out var options, out _));
+
+        Assert.Equal(7071, options.AppPort);
+        Assert.Equal(9229, options.CognitoPort);
+        Assert.Null(options.DataDirectory);
+        Assert.False(options.Temporary);
+        Assert.Empty(options.Admins);
+    }
+
+    [Fact]
+    public void Every_option_is_read()
+    {
+        Assert.True(LocalRunOptions.TryParse(
+            ["--port", "8080", "--cognito-port", "0", "--data-dir", "/tmp/x", "--reset", "--test-host", "--admin", "a@example.com", "--admin", "b@example.com"],
+            out var options, out _));
+
+        Assert.Equal(8080, options.AppPort);
+        Assert.Equal(0, options.CognitoPort);
+        Assert.Equal("/tmp/x", options.DataDirectory);
+        Assert.True(options.Reset);
+        Assert.True(options.ForceTestHost);
+        Assert.Equal(["a@example.com", "b@example.com"], options.Admins);
+    }
+
+    [Fact]
+    public void A_temporary_run_takes_free_ports_unless_told_otherwise()
+    {
+        Assert.True(LocalRunOptions.TryParse(["--temp"], out var free, out _));
+        Assert.True(LocalRunOptions.TryParse(["--temp", "--port", "7075"], out var given, out _));
+
+        Assert.Equal((0, 0), (free.AppPort, free.CognitoPort));
+        Assert.Equal((7075, 0), (given.AppPort, given.CognitoPort));
+    }
+
+    [Theory]
+    [InlineData("unknown argument '--bogus'", "--bogus")]
+    [InlineData("--port needs a port number", "--port")]
+    [InlineData("--port needs a port number", "--port", "65536")]
+    [InlineData("--cognito-port needs a port number", "--cognito-port", "-1")]
+    [InlineData("--data-dir needs a directory", "--data-dir", "--reset")]
+    [InlineData("--admin needs the email address", "--admin", "not-an-email")]
+    [InlineData("does not combine with --data-dir", "--temp", "--data-dir", "x")]
+    [InlineData("does not combine with --data-dir or --reset", "--temp", "--reset")]
+    public void Wrong_arguments_are_refused_with_the_reason(string reason, params string[] args)
+    {
+        Assert.False(LocalRunOptions.TryParse(args, out _, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_wins_over_everything_else()
+    {
+        Assert.True(LocalRunOptions.TryParse(["--port", "1", "--help", "--bogus"], out var options, out _));
+        Assert.True(options.Help);
+    }
+}

@@ -1,0 +1,3 @@
+using CognitoFunctions.LocalRun;
+
+return await LocalRunCommand.RunAsync(args);

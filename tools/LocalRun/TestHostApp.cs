@@ -1,0 +1,47 @@
+using System.Globalization;
+using CognitoFunctions.Testing.FunctionsHost;
+using CognitoFunctions.Testing.FunctionsHost.Fixtures;
+
+namespace CognitoFunctions.LocalRun;
+
+/// <summary>The app served in this process by tests/FunctionsTestHost, the emulator of the Functions host.</summary>
+internal sealed class TestHostApp(FunctionsTestHost host) : IRunningApp
+{
+    private readonly TaskCompletionSource _never = new();
+
+    public Uri BaseAddress => host.BaseAddress;
+
+    // The test host keeps serving (with 500s) if the worker dies, as the real host would try to restart it.
+    public Task Exited => _never.Task;
+
+    /// <summary>Starts the worker of the app built with this tool (same configuration) with the given app settings.</summary>
+    public static async Task<TestHostApp> StartAsync(int port, IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
+    {
+        var options = new FunctionsTestHostOptions
+        {
+            AppDirectory = FunctionAppBuildOutput.Locate("src/CognitoFunctions", typeof(TestHostApp).Assembly),
+            HttpPort = port,
+            Log = Console.Out.WriteLine,
+        };
+        foreach (var (name, value) in appSettings)
+        {
+            options.AppSettings[name] = value;
+        }
+
+        try
+        {
+            var host = await FunctionsTestHost.StartAsync(options, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[local-run] worker pid {host.WorkerProcessId}: {host.Handshake.Functions.Count} functions loaded after {host.FunctionsLoadedAfter.TotalMilliseconds:0} ms"));
+            return new TestHostApp(host);
+        }
+        catch (FunctionsHostStartException ex)
+        {
+            throw new LocalRunException(ex.Stage == StartStage.Listen
+                ? $"The app could not listen: {ex.Reason.TrimEnd('.')}. Is port {port} taken (another run, or func start)? Choose another with --port."
+                : ex.Message, ex);
+        }
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}
