@@ -38,20 +38,23 @@ internal sealed partial class CognitoReachability(ICognitoIdentityProvider cogni
     private async Task<CognitoHealth> CallCognitoAsync()
     {
         var started = time.GetTimestamp();
-        (HealthStatus Status, string? Error) verdict;
-        using (var timeout = new CancellationTokenSource(Budget, time))
+        CognitoHealth? result = null;
+        try
         {
-            verdict = await DescribeAsync(timeout);
+            using var timeout = new CancellationTokenSource(Budget, time);
+            var (status, error) = await DescribeAsync(timeout);
+            result = new CognitoHealth(status, time.GetUtcNow(), (long)time.GetElapsedTime(started).TotalMilliseconds, error);
+            return result;
         }
-
-        var result = new CognitoHealth(verdict.Status, time.GetUtcNow(), (long)time.GetElapsedTime(started).TotalMilliseconds, verdict.Error);
-        lock (_gate)
+        finally
         {
-            _last = result;
-            _inFlight = null;
+            // Even a check that failed in an unforeseen way must not leave later probes waiting on it.
+            lock (_gate)
+            {
+                _last = result;
+                _inFlight = null;
+            }
         }
-
-        return result;
     }
 
     private async Task<(HealthStatus, string?)> DescribeAsync(CancellationTokenSource timeout)
@@ -83,6 +86,12 @@ internal sealed partial class CognitoReachability(ICognitoIdentityProvider cogni
             };
             LogUnreachable(logger, error, ex);
             return (HealthStatus.Unhealthy, error);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // The client promises Cognito exceptions only; a health check answers anyway rather than fail with 500.
+            LogUnreachable(logger, "error", ex);
+            return (HealthStatus.Unhealthy, "error");
         }
     }
 

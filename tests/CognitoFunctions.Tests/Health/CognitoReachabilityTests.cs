@@ -80,11 +80,12 @@ public sealed class CognitoReachabilityTests
         { new CognitoServiceException("DescribeUserPool", OneAttempt, HttpStatusCode.BadRequest, "ResourceNotFoundException", "no such pool", null), "Unhealthy", "error" },
         { new CognitoProtocolException("DescribeUserPool", OneAttempt, HttpStatusCode.OK, "text/html", "not JSON"), "Unhealthy", "unexpected_answer" },
         { new CognitoCredentialsException("DescribeUserPool", OneAttempt, new AwsCredentialsUnavailableException("no credentials")), "Unhealthy", "credentials" },
+        { new InvalidOperationException("a bug of the client's"), "Unhealthy", "error" },
     };
 
     [Theory]
     [MemberData(nameof(Failures))]
-    public async Task A_failure_is_reported_by_kind_with_no_message_of_Cognitos(Exception failure, string status, string error)
+    public async Task A_failure_is_reported_by_its_kind_alone(Exception failure, string status, string error)
     {
         var reachability = Reachability(new DescribeOnlyCognito(_ => Task.FromException<DescribeUserPoolResponse>(failure)));
 
