@@ -16,8 +16,8 @@ ready_timeout=60    # seconds until the app answers
 stop_timeout=30     # seconds for everything to stop after Ctrl+C
 
 # Readiness: the functions answer POST /api/user/login {} with 400 (validation, before any Cognito call).
-# Once GET /api/health exists, probe it instead:  ready() { curl -sf -o /dev/null "${1}api/health"; }
-ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' "${1}api/user/login")" = 400 ]; }
+# Ready when the readiness check answers 200: the pool's signing keys are cached and Cognito answers.
+ready() { curl -sf -o /dev/null "${1}api/health"; }
 
 walkthrough() { node tools/node/readme-walkthrough.cjs README.md --base-url "${1%/}"; }
 

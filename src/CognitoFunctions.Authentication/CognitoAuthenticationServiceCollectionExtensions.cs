@@ -11,8 +11,8 @@ public static class CognitoAuthenticationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Cognito token validation: binds <see cref="CognitoAuthOptions"/> to the <c>CognitoAuth</c> section and
-    /// validates it when the host starts, registers <see cref="ICognitoTokenValidator"/> and the JWKS key sources, and
-    /// starts fetching the keys at start-up. Then add the middleware with <c>builder.UseCognitoAuthentication()</c>.
+    /// validates it when the host starts, registers <see cref="ICognitoTokenValidator"/>, the JWKS key sources and
+    /// <see cref="ICognitoKeyStatus"/> (for health checks), and starts fetching the keys at start-up. Then add the middleware with <c>builder.UseCognitoAuthentication()</c>.
     /// <code>
     /// var builder = FunctionsApplication.CreateBuilder(args);
     /// builder.Services.AddCognitoAuthentication(builder.Configuration, services =&gt;
@@ -64,6 +64,7 @@ public static class CognitoAuthenticationServiceCollectionExtensions
         services.AddSingleton<AuthenticationMetrics>();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<TrustedPoolRegistry>();
+        services.AddSingleton<ICognitoKeyStatus, CognitoKeyStatus>();
         services.AddSingleton<CognitoTokenValidator>();
         services.AddSingleton<ICognitoTokenValidator>(provider => provider.GetRequiredService<CognitoTokenValidator>());
         services.AddSingleton<FunctionPolicyResolver>();

@@ -1,6 +1,8 @@
 using CognitoFunctions.Accounts;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
+using CognitoFunctions.Health;
+using CognitoFunctions.OpenApi;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +12,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.Services.AddCognitoIdentityProvider(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddReadiness();
+builder.Services.AddSingleton<OpenApiDocumentProvider>();
 
 // Tokens of the app's own pool are trusted unless CognitoAuth__TrustedPools lists pools explicitly.
 builder.Services.AddCognitoAuthentication(builder.Configuration, services =>

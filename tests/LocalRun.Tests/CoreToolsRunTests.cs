@@ -31,7 +31,7 @@ public sealed partial class CoreToolsRunTests : IDisposable
           `serviceUrl: ${process.env.Cognito__ServiceUrl}`,
         ].join('\n') + '\n');
         const server = http.createServer((req, res) => {
-          res.statusCode = req.method === 'POST' && req.url === '/api/user/login' ? 400 : 404;
+          res.statusCode = req.method === 'GET' && req.url === '/api/health' ? 200 : 404;
           res.end();
         });
         server.listen(port, '127.0.0.1', () => console.log('FAKE_FUNC_READY'));

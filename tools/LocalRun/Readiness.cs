@@ -6,18 +6,16 @@ internal static class Readiness
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// One probe. The functions answer POST /api/user/login with an empty object with 400 (validation, before any
-    /// Cognito call). Once GET /api/health exists, probe that instead:
-    /// <c>(await http.GetAsync(new Uri(baseAddress, "api/health"), cancellationToken)).IsSuccessStatusCode</c>.
+    /// One probe of the app's readiness check, <c>GET /api/health</c>.
     /// </summary>
     public static async Task<bool> ProbeAsync(HttpClient http, Uri baseAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         try
         {
-            using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(new Uri(baseAddress, "api/user/login"), content, cancellationToken);
-            return response.StatusCode == System.Net.HttpStatusCode.BadRequest;
+            // The readiness check answers 200 once the pool's signing keys are cached and Cognito answers.
+            using var response = await http.GetAsync(new Uri(baseAddress, "api/health"), cancellationToken);
+            return response.StatusCode == System.Net.HttpStatusCode.OK;
         }
         catch (HttpRequestException)
         {

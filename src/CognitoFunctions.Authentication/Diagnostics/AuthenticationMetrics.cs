@@ -37,13 +37,5 @@ internal sealed class AuthenticationMetrics
         _jwksFetches.Add(
             1,
             new KeyValuePair<string, object?>("issuer", issuer),
-            new KeyValuePair<string, object?>("result", outcome switch
-            {
-                JwksFetchOutcome.Success => "success",
-                JwksFetchOutcome.HttpError => "http_error",
-                JwksFetchOutcome.NetworkError => "network_error",
-                JwksFetchOutcome.Timeout => "timeout",
-                JwksFetchOutcome.InvalidDocument => "invalid_document",
-                _ => "no_usable_keys",
-            }));
+            new KeyValuePair<string, object?>("result", OutcomeTags.Of(outcome)));
 }

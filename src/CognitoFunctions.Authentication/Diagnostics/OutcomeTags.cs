@@ -18,6 +18,17 @@ internal static class OutcomeTags
 
     public static string Of(CognitoTokenFailure failure) => Failures[(int)failure];
 
+    /// <summary>The <c>result</c> of a JWKS fetch, as the fetch counter and the key status name it.</summary>
+    public static string Of(JwksFetchOutcome outcome) => outcome switch
+    {
+        JwksFetchOutcome.Success => "success",
+        JwksFetchOutcome.HttpError => "http_error",
+        JwksFetchOutcome.NetworkError => "network_error",
+        JwksFetchOutcome.Timeout => "timeout",
+        JwksFetchOutcome.InvalidDocument => "invalid_document",
+        _ => "no_usable_keys",
+    };
+
     private static string ToSnakeCase(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length + 4);

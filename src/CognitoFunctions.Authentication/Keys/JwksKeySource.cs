@@ -23,6 +23,7 @@ internal sealed class JwksKeySource : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private volatile SigningKeySet? _keys;
+    private volatile FetchHistory _history = new(null, null, null);
     private Task? _inFlight;
     private long _lastFetchStartTicks = long.MinValue;
     private ITimer? _refreshTimer;
@@ -54,6 +55,20 @@ internal sealed class JwksKeySource : IDisposable
 
     /// <summary>The keys of the last successful fetch; null until one succeeds.</summary>
     public SigningKeySet? Current => _keys;
+
+    /// <summary>What a health check may know of these keys.</summary>
+    public CognitoPoolKeyStatus Status()
+    {
+        var history = _history;
+        return new CognitoPoolKeyStatus
+        {
+            Issuer = _issuer,
+            KeyCount = _keys?.Keys.Count ?? 0,
+            LastRefresh = history.LastRefresh,
+            LastError = history.LastError,
+            LastErrorAt = history.LastErrorAt,
+        };
+    }
 
     /// <summary>Starts a fetch now, whatever the penalty window (start-up prefetch and the refresh timer).</summary>
     public Task RefreshAsync()
@@ -152,6 +167,7 @@ internal sealed class JwksKeySource : IDisposable
         {
             // A fetch must never fault the tasks requests wait on; the failure is logged and the old keys kept.
             _metrics.RecordJwksFetch(_issuer, JwksFetchOutcome.NetworkError);
+            RecordFailure(JwksFetchOutcome.NetworkError);
             AuthenticationLog.JwksFetchFailed(_logger, e, _issuer, JwksFetchOutcome.NetworkError, null, _keys?.Keys.Count ?? 0);
         }
         finally
@@ -177,6 +193,7 @@ internal sealed class JwksKeySource : IDisposable
         _metrics.RecordJwksFetch(_issuer, outcome);
         if (outcome != JwksFetchOutcome.Success)
         {
+            RecordFailure(outcome);
             AuthenticationLog.JwksFetchFailed(_logger, result.Error, _issuer, outcome, result.StatusCode, previous?.Keys.Count ?? 0);
             return false;
         }
@@ -187,6 +204,7 @@ internal sealed class JwksKeySource : IDisposable
         }
 
         _keys = keys;
+        _history = new FetchHistory(_time.GetUtcNow(), null, null);
         AuthenticationLog.JwksFetched(_logger, _issuer, keys.Keys.Count, keys.Unusable.Count);
         if (previous is not null)
         {
@@ -206,6 +224,9 @@ internal sealed class JwksKeySource : IDisposable
         return true;
     }
 
+    private void RecordFailure(JwksFetchOutcome outcome) =>
+        _history = _history with { LastError = OutcomeTags.Of(outcome), LastErrorAt = _time.GetUtcNow() };
+
     // Called under _gate.
     private void ScheduleRefresh(TimeSpan due)
     {
@@ -223,4 +244,7 @@ internal sealed class JwksKeySource : IDisposable
             _refreshTimer.Change(due, Timeout.InfiniteTimeSpan);
         }
     }
+
+    /// <summary>The last successful fetch, and the failure of the latest one (null when it succeeded).</summary>
+    private sealed record FetchHistory(DateTimeOffset? LastRefresh, string? LastError, DateTimeOffset? LastErrorAt);
 }

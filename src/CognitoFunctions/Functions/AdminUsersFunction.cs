@@ -11,8 +11,9 @@ namespace CognitoFunctions.Functions;
 /// <summary><c>GET /api/admin/users?limit=&amp;paginationToken=</c>: one page of users, for the <c>admin</c> group only.</summary>
 internal sealed class AdminUsersFunction(AccountService accounts)
 {
-    private const int DefaultLimit = 20;
-    private const int MaxLimit = 60;
+    internal const int DefaultLimit = 20;
+    internal const int MaxLimit = 60;
+    internal const int MaxPaginationTokenLength = 4096;
 
     [Function("AdminListUsers")]
     [RequireCognitoToken(Groups = ["admin"])]
@@ -26,7 +27,7 @@ internal sealed class AdminUsersFunction(AccountService accounts)
             .Check("limit", limitText is null || (int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit)
                 ? null
                 : $"Must be a whole number from 1 to {MaxLimit}.")
-            .Check("paginationToken", paginationToken is { Length: > 4096 } ? "Too long." : null);
+            .Check("paginationToken", paginationToken is { Length: > MaxPaginationTokenLength } ? "Too long." : null);
         if (!validation.IsValid)
         {
             return await request.ProblemAsync(validation.ToProblem());

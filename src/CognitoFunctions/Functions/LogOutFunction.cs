@@ -13,7 +13,7 @@ namespace CognitoFunctions.Functions;
 /// </summary>
 internal sealed class LogOutFunction(AccountService accounts)
 {
-    private const int MaxTokenLength = 8192;
+    internal const int MaxTokenLength = 8192;
 
     [Function("LogOut")]
     [RequireCognitoToken(TokenUse = CognitoTokenUse.Access)]

@@ -10,7 +10,7 @@ namespace CognitoFunctions.Functions;
 /// <summary>Password reset (forgot → emailed code → confirm) and change.</summary>
 internal sealed class PasswordFunctions(AccountService accounts)
 {
-    private const int MaxCodeLength = 64;
+    internal const int MaxCodeLength = 64;
 
     /// <summary><c>POST /api/user/password/forgot</c> {email} → 202, the same for unknown emails.</summary>
     [Function("ForgotPassword")]

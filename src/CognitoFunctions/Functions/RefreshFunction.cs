@@ -15,7 +15,8 @@ namespace CognitoFunctions.Functions;
 /// </summary>
 internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoOptions> cognito)
 {
-    private const int MaxTokenLength = 8192;
+    internal const int MaxTokenLength = 8192;
+    internal const int MaxUsernameLength = 128;
 
     [Function("Refresh")]
     [AllowAnonymous]
@@ -25,7 +26,7 @@ internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoO
         var (body, rejection) = await request.ReadAsync(AppJsonContext.Default.RefreshRequest, body =>
         {
             var validation = new Validation().Required("refreshToken", body.RefreshToken, MaxTokenLength);
-            return needsUsername ? validation.Required("username", body.Username, 128) : validation;
+            return needsUsername ? validation.Required("username", body.Username, MaxUsernameLength) : validation;
         });
         if (rejection is not null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CognitoFunctions.Functions;
+using CognitoFunctions.Health;
 
 namespace CognitoFunctions.Http;
 
@@ -20,4 +21,5 @@ namespace CognitoFunctions.Http;
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(IdentityResponse))]
 [JsonSerializable(typeof(UserListResponse))]
+[JsonSerializable(typeof(HealthReport))]
 internal sealed partial class AppJsonContext : JsonSerializerContext;

@@ -10,7 +10,11 @@ namespace CognitoFunctions.Http;
 internal static class HttpResponses
 {
     /// <summary>A JSON answer. Token-bearing answers pass <paramref name="noStore"/> so nothing caches them.</summary>
-    public static async Task<HttpResponseData> JsonAsync<T>(this HttpRequestData request, HttpStatusCode status, T body, JsonTypeInfo<T> typeInfo, bool noStore = false)
+    public static Task<HttpResponseData> JsonAsync<T>(this HttpRequestData request, HttpStatusCode status, T body, JsonTypeInfo<T> typeInfo, bool noStore = false) =>
+        request.JsonAsync(status, JsonSerializer.SerializeToUtf8Bytes(body, typeInfo), noStore);
+
+    /// <summary>A JSON answer already serialized.</summary>
+    public static async Task<HttpResponseData> JsonAsync(this HttpRequestData request, HttpStatusCode status, byte[] utf8Json, bool noStore = false)
     {
         var response = request.CreateResponse(status);
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
@@ -20,7 +24,7 @@ internal static class HttpResponses
             response.Headers.Add("Pragma", "no-cache");
         }
 
-        await response.WriteBytesAsync(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        await response.WriteBytesAsync(utf8Json);
         return response;
     }
 

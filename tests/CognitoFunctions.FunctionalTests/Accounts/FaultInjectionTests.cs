@@ -111,6 +111,30 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task Health_is_503_unhealthy_while_Cognito_is_unreachable_though_the_keys_are_cached()
+    {
+        var user = await Client.SignedInUserAsync();
+        using (var me = await Client.GetAsync("/api/user/me", user["idToken"]!.GetValue<string>()))
+        {
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        }
+
+        using var fault = Proxy.Fail("DescribeUserPool", new CognitoFault(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
+
+        using var response = await Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        var body = JsonNode.Parse(text)!;
+
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, text);
+        Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control: no-store is missing");
+        Assert.Equal("unhealthy", body["status"]!.GetValue<string>());
+        Assert.Equal(("unhealthy", "unavailable"), (body["checks"]!["cognito"]!["status"]!.GetValue<string>(), body["checks"]!["cognito"]!["error"]!.GetValue<string>()));
+        Assert.Equal("healthy", body["checks"]!["jwks"]!["status"]!.GetValue<string>());
+        Assert.Contains(Proxy.Calls, c => c.Operation == "DescribeUserPool");
+        Assert.DoesNotContain("ServiceUnavailable", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cognito_unreachable_is_503_with_retry_after_never_500()
     {
         using var fault = Proxy.Fail("AdminInitiateAuth", new CognitoFault(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));

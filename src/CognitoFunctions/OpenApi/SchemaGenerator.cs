@@ -1,0 +1,153 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CognitoFunctions.Http;
+using Microsoft.OpenApi;
+
+namespace CognitoFunctions.OpenApi;
+
+/// <summary>
+/// JSON schemas of the API's bodies, from the source-generated contracts of <see cref="AppJsonContext"/>: the
+/// property names and types the app really writes and reads. A response property is required unless it is nullable
+/// (null ones are left out of the JSON); a request's fields get their rules from the operation's <see cref="ApiBody"/>.
+/// </summary>
+internal sealed class SchemaGenerator(OpenApiDocument document)
+{
+    public const string ProblemDetails = "ProblemDetails";
+    public const string ValidationProblemDetails = "ValidationProblemDetails";
+
+    private IDictionary<string, IOpenApiSchema> Components => document.Components!.Schemas!;
+
+    /// <summary>A reference to the component schema of a response body type, defined on first use.</summary>
+    public IOpenApiSchema Response(Type type)
+    {
+        var name = ComponentName(type);
+        if (!Components.ContainsKey(name))
+        {
+            var typeInfo = AppJsonContext.Default.GetTypeInfo(type)
+                ?? throw new InvalidOperationException($"{type.Name} is not among AppJsonContext's types.");
+            var schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new SortedSet<string>(StringComparer.Ordinal) };
+            Components[name] = schema;
+            foreach (var property in typeInfo.Properties)
+            {
+                schema.Properties[property.Name] = For(property.PropertyType);
+                if (!IsNullable(property))
+                {
+                    schema.Required.Add(property.Name);
+                }
+            }
+        }
+
+        return new OpenApiSchemaReference(name, document);
+    }
+
+    /// <summary>A reference to the component schema of a request body, with its fields' rules.</summary>
+    public IOpenApiSchema Request(ApiBody body)
+    {
+        var name = ComponentName(body.Type.Type);
+        if (Components.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"{name} is described twice; each request type belongs to one operation.");
+        }
+
+        var fields = body.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new SortedSet<string>(StringComparer.Ordinal) };
+        foreach (var property in body.Type.Properties)
+        {
+            if (!fields.Remove(property.Name, out var field))
+            {
+                throw new InvalidOperationException($"{name}.{property.Name} has no rules in ApiOperations.");
+            }
+
+            var fieldSchema = (OpenApiSchema)For(property.PropertyType);
+            fieldSchema.MinLength = field.MinLength;
+            fieldSchema.MaxLength = field.MaxLength;
+            fieldSchema.Format = field.Format;
+            fieldSchema.Description = field.Description;
+            schema.Properties[property.Name] = fieldSchema;
+            if (field.Required)
+            {
+                schema.Required.Add(property.Name);
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            throw new InvalidOperationException($"ApiOperations gives rules for fields {name} does not have: {string.Join(", ", fields.Keys)}.");
+        }
+
+        Components[name] = schema;
+        return new OpenApiSchemaReference(name, document);
+    }
+
+    /// <summary>Problem details, and the validation variant whose <c>errors</c> is always there.</summary>
+    public void AddProblemDetails()
+    {
+        Response(typeof(ProblemDetailsBody));
+        Components[ValidationProblemDetails] = new OpenApiSchema
+        {
+            AllOf = [new OpenApiSchemaReference(ProblemDetails, document), new OpenApiSchema { Type = JsonSchemaType.Object, Required = new SortedSet<string> { "errors" } }],
+        };
+    }
+
+    private static string ComponentName(Type type) => type == typeof(ProblemDetailsBody) ? ProblemDetails : type.Name;
+
+    private static bool IsNullable(JsonPropertyInfo property) =>
+        property.PropertyType.IsValueType ? Nullable.GetUnderlyingType(property.PropertyType) is not null : property.IsGetNullable;
+
+    private IOpenApiSchema For(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+
+        if (type == typeof(int) || type == typeof(long))
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.Integer, Format = type == typeof(int) ? "int32" : "int64" };
+        }
+
+        if (type == typeof(bool))
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.Boolean };
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
+        }
+
+        if (type.IsEnum)
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. EnumNames(type).Select(n => (JsonNode)JsonValue.Create(n))] };
+        }
+
+        if (Generic(type, typeof(IReadOnlyDictionary<,>)) is [var key, var value] && key == typeof(string))
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = For(value) };
+        }
+
+        if (type.IsArray)
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = For(type.GetElementType()!) };
+        }
+
+        if (Generic(type, typeof(IEnumerable<>)) is [var item])
+        {
+            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = For(item) };
+        }
+
+        return Response(type);
+    }
+
+    private static Type[]? Generic(Type type, Type definition) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type : null)?.GetGenericArguments()
+        ?? type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition)?.GetGenericArguments();
+
+    private static IEnumerable<string> EnumNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+                ?? throw new NotSupportedException($"{type.Name}.{f.Name} needs [JsonStringEnumMemberName]: the document names enum values as the JSON does."));
+}
