@@ -27,6 +27,10 @@ status=0
 dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 
+# The benchmarks must keep working: a few rounds of every contender, each answer checked (no timing asserted).
+echo "== benchmarks smoke"
+dotnet "benchmarks/CognitoFunctions.Benchmarks/bin/$configuration/net10.0/CognitoFunctions.Benchmarks.dll" --smoke || status=$?
+
 # One closing line over every test assembly, from the results in the TRX files.
 node -e '
   const fs = require("fs"), path = require("path");
