@@ -29,7 +29,11 @@ dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
 
 # The benchmarks must keep working: a few rounds of every contender, each answer checked (no timing asserted).
 echo "== benchmarks smoke"
-dotnet "benchmarks/CognitoFunctions.Benchmarks/bin/$configuration/net10.0/CognitoFunctions.Benchmarks.dll" --smoke || status=$?
+benchmark="benchmarks/CognitoFunctions.Benchmarks/bin/$configuration/net10.0/CognitoFunctions.Benchmarks.dll"
+dotnet "$benchmark" --smoke || status=$?
+# The Node peer (aws-jwt-verify) over a few of the same tokens: it fails if it rejects a valid one.
+{ dotnet "$benchmark" --smoke --export "$results/benchmark-tokens.json" >/dev/null \
+  && node tools/node/benchmark-aws-jwt-verify.cjs "$results/benchmark-tokens.json" 2 1 >/dev/null; } || status=$?
 
 # One closing line over every test assembly, from the results in the TRX files.
 node -e '

@@ -4,14 +4,17 @@ namespace CognitoFunctions.Benchmarks;
 
 /// <summary>
 /// The paired measurement: in one process, every round times every contender over its whole token set, the floor
-/// included, starting at a different contender each round so that no one always runs first (or right after a
-/// collection). A contender's figure is the median over rounds of its time divided by the same round's floor time,
+/// included. A round is cut into slices: each contender runs its next slice of tokens in turn (starting at a
+/// different contender each round), so that all contenders and the floor share the same few milliseconds of the
+/// host's load. A contender's figure is the median over rounds of its time divided by the same round's floor time,
 /// so drift between rounds (other load on the host, frequency changes) cancels out of the ratios. Warm-up rounds,
 /// not measured, run every path until the JIT has settled (tier-1 code, with the runtime's default tiered PGO).
 /// Every answer of every round is checked: a contender that throws or answers wrongly stops the run.
 /// </summary>
 internal static class PairedRun
 {
+    private const int Slices = 20;
+
     public static IReadOnlyList<ContenderFigures> Run(IReadOnlyList<Contender> contenders, int warmupRounds, int rounds, TextWriter log)
     {
         var floorIndex = contenders.ToList().FindIndex(c => c.Name == Contenders.Floor);
@@ -19,17 +22,20 @@ internal static class PairedRun
         var allocated = new long[contenders.Count];
         for (var round = -warmupRounds; round < rounds; round++)
         {
-            for (var step = 0; step < contenders.Count; step++)
+            for (var slice = 0; slice < Slices; slice++)
             {
-                var index = (step + Math.Max(round, 0)) % contenders.Count;
-                var contender = contenders[index];
-                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-                var ticks = Time(contender);
-                var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-                if (round >= 0)
+                for (var step = 0; step < contenders.Count; step++)
                 {
-                    elapsed[index][round] = (double)ticks / contender.Tokens.Length;
-                    allocated[index] += bytes;
+                    var index = (step + Math.Max(round, 0)) % contenders.Count;
+                    var contender = contenders[index];
+                    var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+                    var ticks = Time(contender, slice);
+                    var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+                    if (round >= 0)
+                    {
+                        elapsed[index][round] += (double)ticks / contender.Tokens.Length;
+                        allocated[index] += bytes;
+                    }
                 }
             }
 
@@ -50,9 +56,10 @@ internal static class PairedRun
         ];
     }
 
-    private static long Time(Contender contender)
+    private static long Time(Contender contender, int slice)
     {
-        var tokens = contender.Tokens;
+        var all = contender.Tokens;
+        var tokens = all.AsSpan((slice * all.Length / Slices)..((slice + 1) * all.Length / Slices));
         var check = contender.AnswersRightly;
         var wrong = 0;
         var start = Stopwatch.GetTimestamp();

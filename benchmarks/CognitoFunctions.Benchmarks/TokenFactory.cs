@@ -48,7 +48,7 @@ internal sealed class TokenFactory(BenchKey idKey, BenchKey accessKey)
         payload["token_use"] = access ? "access" : "id";
         if (access)
         {
-            payload["scope"] = "aws.cognito.signin.user.admin openid email profile";
+            payload["scope"] = "aws.cognito.signin.user.admin openid";
         }
 
         payload["auth_time"] = issued.ToUnixTimeSeconds();
@@ -61,7 +61,7 @@ internal sealed class TokenFactory(BenchKey idKey, BenchKey accessKey)
         }
         else
         {
-            payload["email"] = string.Create(CultureInfo.InvariantCulture, $"benchmark.user.{serial:D6}@example.com");
+            payload["email"] = string.Create(CultureInfo.InvariantCulture, $"user{serial:D6}@example.com");
         }
 
         var header = new JsonObject { ["kid"] = signingKey == Stranger ? "unknown-kid-00000000000000000000000000000000" : key.Kid, ["alg"] = "RS256" };
