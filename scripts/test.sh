@@ -28,6 +28,14 @@ status=0
 dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 
+# The benchmarks must keep working: a few rounds of every contender, each answer checked (no timing asserted).
+echo "== benchmarks smoke"
+benchmark="benchmarks/CognitoFunctions.Benchmarks/bin/$configuration/net10.0/CognitoFunctions.Benchmarks.dll"
+dotnet "$benchmark" --smoke || status=$?
+# The Node peer (aws-jwt-verify) over a few of the same tokens: it fails if it rejects a valid one.
+{ dotnet "$benchmark" --smoke --export "$results/benchmark-tokens.json" >/dev/null \
+  && node tools/node/benchmark-aws-jwt-verify.cjs "$results/benchmark-tokens.json" 2 1 >/dev/null; } || status=$?
+
 echo "== node --test (tools/node/test)"
 node --test --test-reporter=tap tools/node/test/ | tee "$results/node-tests.tap" || status=1
 

@@ -1,0 +1,59 @@
+using CognitoFunctions.Benchmarks;
+
+// Modes: --smoke (seconds; checks every contender answers rightly, asserts no timing), or the full run:
+// [--rounds N] [--warmup N] [--report PATH] [--no-allocations]; or --export PATH (the tokens for the Node peer, then exit).
+var smoke = args.Contains("--smoke");
+var rounds = Option("--rounds") ?? (smoke ? 3 : 41);
+var warmup = Option("--warmup") ?? (smoke ? 1 : 6);
+var validPerUse = smoke ? 20 : 1_000;
+var rejectedPerKind = smoke ? 20 : 250;
+var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
+var loadBefore = MachineInfo.LoadAverage();
+
+Console.WriteLine($"generating {validPerUse} ID + {validPerUse} access tokens and {rejectedPerKind} of each rejected kind (two RSA-2048 keys)...");
+using var fixture = await BenchFixture.CreateAsync(validPerUse, rejectedPerKind);
+var exportPath = args.SkipWhile(a => a != "--export").Skip(1).FirstOrDefault();
+if (exportPath is not null)
+{
+    await TokenExport.WriteAsync(fixture, exportPath);
+    Console.WriteLine($"{fixture.Valid.Length} tokens and their JWKS written to {exportPath}");
+    return 0;
+}
+
+var fetchesBefore = (fixture.FirstSightJwks.Requests, fixture.CachedJwks.Requests);
+var contenders = Contenders.All(fixture);
+var paired = PairedRun.Run(contenders, warmup, rounds, Console.Out);
+var fetchesAfter = (fixture.FirstSightJwks.Requests, fixture.CachedJwks.Requests);
+var loadAfterPaired = MachineInfo.LoadAverage();
+var report = new Report(fixture, paired, rounds, warmup, loadBefore, loadAfterPaired, fetchesBefore, fetchesAfter);
+Console.WriteLine(report.PairedTable());
+if (smoke)
+{
+    Console.WriteLine("smoke: every answer was checked; the times of so few, barely warmed rounds measure nothing (run scripts/benchmarks.sh).");
+}
+
+if (fetchesAfter != fetchesBefore || fetchesBefore != (1, 1))
+{
+    Console.Error.WriteLine($"JWKS fetches: {fetchesBefore} after set-up, {fetchesAfter} after the run; expected one per validator and none after warm-up.");
+    return 1;
+}
+
+if (!smoke && !args.Contains("--no-allocations"))
+{
+    report.Allocations = AllocationRun.Run(fixture);
+    report.LoadAfterAllocations = MachineInfo.LoadAverage();
+}
+
+if (reportPath is not null)
+{
+    await File.WriteAllTextAsync(reportPath, report.Markdown());
+    Console.WriteLine($"report written to {reportPath}");
+}
+
+return 0;
+
+int? Option(string name)
+{
+    var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    return value is null ? null : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+}

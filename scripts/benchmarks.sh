@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the token-validation benchmarks of issue 11 and writes a dated markdown report under docs/benchmarks/:
+# the paired run (every contender and the RSA floor timed round-robin in one process, ratios per round), the
+# BenchmarkDotNet allocation run, and the Node peer (aws-jwt-verify over the same tokens against Node's own floor).
+# Takes a few minutes. Arguments go to the .NET benchmark (e.g. --rounds 61). CI runs only the smoke mode (test.sh).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; exit 1; }
+command -v node >/dev/null || { echo "Node.js 20 or later (node, npm) is required." >&2; exit 1; }
+
+report="docs/benchmarks/$(date -u +%Y-%m-%d).md"
+mkdir -p docs/benchmarks
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "== npm ci (tools/node)"
+npm ci --prefix tools/node --no-audit --no-fund --loglevel=error
+
+echo "== dotnet build (Release)"
+dotnet build benchmarks/CognitoFunctions.Benchmarks -c Release --nologo -v quiet
+benchmark=(dotnet benchmarks/CognitoFunctions.Benchmarks/bin/Release/net10.0/CognitoFunctions.Benchmarks.dll)
+
+echo "== paired run and allocations (.NET)"
+"${benchmark[@]}" --report "$report" "$@"
+
+echo "== Node peer (aws-jwt-verify)"
+"${benchmark[@]}" --export "$work/tokens.json"
+node tools/node/benchmark-aws-jwt-verify.cjs "$work/tokens.json" >>"$report"
+{
+  echo "Load average after the Node peer: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)."
+  echo
+} >>"$report"
+
+echo "== report: $report"
