@@ -18,12 +18,12 @@ public sealed class LocalRunOptionsTests
     public void Every_option_is_read()
     {
         Assert.True(LocalRunOptions.TryParse(
-            ["--port", "8080", "--cognito-port", "0", "--data-dir", "/tmp/x", "--reset", "--test-host", "--admin", "a@example.com", "--admin", "b@example.com"],
+            ["--port", "8080", "--cognito-port", "0", "--data-dir", "some/data-dir", "--reset", "--test-host", "--admin", "a@example.com", "--admin", "b@example.com"],
             out var options, out _));
 
         Assert.Equal(8080, options.AppPort);
         Assert.Equal(0, options.CognitoPort);
-        Assert.Equal("/tmp/x", options.DataDirectory);
+        Assert.Equal("some/data-dir", options.DataDirectory);
         Assert.True(options.Reset);
         Assert.True(options.ForceTestHost);
         Assert.Equal(["a@example.com", "b@example.com"], options.Admins);
