@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -132,6 +133,28 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         Assert.Equal("healthy", body["checks"]!["jwks"]!["status"]!.GetValue<string>());
         Assert.Contains(Proxy.Calls, c => c.Operation == "DescribeUserPool");
         Assert.DoesNotContain("ServiceUnavailable", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_passes_the_real_client_to_Cognitos_threat_protection()
+    {
+        var user = await Client.SignedInUserAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/user/login")
+        {
+            Content = JsonContent.Create(new { email = user["email"]!.GetValue<string>(), password = AccountClient.Password }),
+        };
+        request.Content.Headers.ContentLength = (await request.Content.ReadAsByteArrayAsync()).Length;
+        // A client-sent entry first, then the one Azure's front end appends: only the last can be trusted.
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "198.51.100.7, 203.0.113.9:4711");
+        request.Headers.TryAddWithoutValidation("User-Agent", "walkthrough-client/1.0");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var context = Proxy.Calls.Last(c => c.Operation == "AdminInitiateAuth").Body!["ContextData"]!;
+        Assert.Equal("203.0.113.9", context["IpAddress"]!.GetValue<string>());
+        Assert.Equal("/api/user/login", context["ServerPath"]!.GetValue<string>());
+        Assert.Contains(context["HttpHeaders"]!.AsArray(), h => h!["headerName"]!.GetValue<string>() == "user-agent" && h["headerValue"]!.GetValue<string>() == "walkthrough-client/1.0");
     }
 
     [Fact]
