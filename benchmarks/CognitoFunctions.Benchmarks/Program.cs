@@ -16,7 +16,7 @@ if (args.Contains("--e2e") || args.Contains("--cold-start"))
 {
     await using var app = await BenchApp.CreateAsync(smoke ? 8 : 512);
     var section = args.Contains("--e2e")
-        ? await EndToEndRun.RunAsync(app, Option("--rounds") ?? (smoke ? 1 : 6), TimeSpan.FromSeconds(Option("--seconds") ?? (smoke ? 1 : 3)), Option("--concurrency") ?? 16, smoke, Console.Out)
+        ? await EndToEndRun.RunAsync(app, Option("--rounds") ?? (smoke ? 1 : 6), Option("--seconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMilliseconds(smoke ? 250 : 3_000), Option("--concurrency") ?? 16, smoke, Console.Out)
         : await ColdStartRun.RunAsync(app, Option("--pairs") ?? (smoke ? 1 : 7), Console.Out);
     Console.WriteLine(section);
     if (reportPath is not null)
