@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the token-validation benchmarks of issue 11 and writes a dated markdown report under docs/benchmarks/:
 # the paired run (every contender and the RSA floor timed round-robin in one process, ratios per round), the
-# BenchmarkDotNet allocation run, and the Node peer (aws-jwt-verify over the same tokens against Node's own floor).
-# Takes a few minutes. Arguments go to the .NET benchmark (e.g. --rounds 61). CI runs only the smoke mode (test.sh).
+# BenchmarkDotNet allocation run, the Node peer (aws-jwt-verify over the same tokens against Node's own floor), the
+# end-to-end overhead of authentication under load through the test host, and the cold start with and without it.
+# Takes a few minutes. Arguments go to the .NET paired run (e.g. --rounds 61). CI runs only the smoke mode (test.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,5 +32,12 @@ node tools/node/benchmark-aws-jwt-verify.cjs "$work/tokens.json" >>"$report"
   echo "Load average after the Node peer: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)."
   echo
 } >>"$report"
+
+# Through the test host: the bench function app (built with the benchmarks project) under load, then its cold start.
+echo "== end to end under load (.NET load client through the test host)"
+"${benchmark[@]}" --e2e --report "$report"
+
+echo "== cold start"
+"${benchmark[@]}" --cold-start --report "$report"
 
 echo "== report: $report"

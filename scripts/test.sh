@@ -32,6 +32,10 @@ dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
 echo "== benchmarks smoke"
 benchmark="benchmarks/CognitoFunctions.Benchmarks/bin/$configuration/net10.0/CognitoFunctions.Benchmarks.dll"
 dotnet "$benchmark" --smoke || status=$?
+# The end-to-end and cold-start modes through the test host: statuses (anonymous 200, private 401 without a token and
+# 200 with one, same body) and no JWKS fetch after warm-up are checked; their timings are not.
+dotnet "$benchmark" --e2e --smoke || status=$?
+dotnet "$benchmark" --cold-start --smoke || status=$?
 # The Node peer (aws-jwt-verify) over a few of the same tokens: it fails if it rejects a valid one.
 { dotnet "$benchmark" --smoke --export "$results/benchmark-tokens.json" >/dev/null \
   && node tools/node/benchmark-aws-jwt-verify.cjs "$results/benchmark-tokens.json" 2 1 >/dev/null; } || status=$?

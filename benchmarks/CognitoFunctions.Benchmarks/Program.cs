@@ -1,6 +1,8 @@
 using CognitoFunctions.Benchmarks;
 
-// Modes: --smoke (seconds; checks every contender answers rightly, asserts no timing), or the full run:
+// Modes: --e2e or --cold-start (the bench function app through the test host; with --smoke a short pass that checks
+// statuses, no timing meant) with [--rounds N] [--seconds S] [--concurrency C] [--pairs N] [--report PATH (appended to)];
+// --smoke (seconds; checks every contender answers rightly, asserts no timing), or the full run:
 // [--rounds N] [--warmup N] [--report PATH] [--no-allocations]; or --export PATH (the tokens for the Node peer, then exit).
 var smoke = args.Contains("--smoke");
 var rounds = Option("--rounds") ?? (smoke ? 3 : 41);
@@ -9,6 +11,21 @@ var validPerUse = smoke ? 20 : 1_000;
 var rejectedPerKind = smoke ? 20 : 250;
 var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
 var loadBefore = MachineInfo.LoadAverage();
+
+if (args.Contains("--e2e") || args.Contains("--cold-start"))
+{
+    await using var app = await BenchApp.CreateAsync(smoke ? 8 : 512);
+    var section = args.Contains("--e2e")
+        ? await EndToEndRun.RunAsync(app, Option("--rounds") ?? (smoke ? 1 : 6), Option("--seconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMilliseconds(smoke ? 250 : 3_000), Option("--concurrency") ?? 16, smoke, Console.Out)
+        : await ColdStartRun.RunAsync(app, Option("--pairs") ?? (smoke ? 1 : 7), Console.Out);
+    Console.WriteLine(section);
+    if (reportPath is not null)
+    {
+        await File.AppendAllTextAsync(reportPath, section);
+    }
+
+    return 0;
+}
 
 Console.WriteLine($"generating {validPerUse} ID + {validPerUse} access tokens and {rejectedPerKind} of each rejected kind (two RSA-2048 keys)...");
 using var fixture = await BenchFixture.CreateAsync(validPerUse, rejectedPerKind);

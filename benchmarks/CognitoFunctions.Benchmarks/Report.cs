@@ -101,13 +101,6 @@ internal sealed class Report(
         text.AppendLine("- A repeated token is a dictionary lookup keyed by the token string itself (ordinal), no hashing of our own and no allocation.");
         text.AppendLine("- min and max show single rounds disturbed by other processes on this shared host; the medians are the figures.");
         text.AppendLine();
-        text.AppendLine("## Not measured yet");
-        text.AppendLine();
-        text.AppendLine("Issue 11 also asks for these; this version of the benchmarks does not measure them, so no goal of theirs is claimed:");
-        text.AppendLine();
-        text.AppendLine("- End to end under concurrent load through the test host (private function with a token against an anonymous function returning the same body: throughput, p50, p99, JWKS fetches after warm-up). `docs/reliability.md` has load figures from the functional tests, which are not this paired comparison.");
-        text.AppendLine("- Cold start (process start to the first authorized 200 against an empty isolated-worker app's first 200 on the same host).");
-        text.AppendLine();
         return text.ToString();
     }
 

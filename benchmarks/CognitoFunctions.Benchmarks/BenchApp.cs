@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.FunctionsHost;
+using CognitoFunctions.Testing.FunctionsHost.Fixtures;
+
+namespace CognitoFunctions.Benchmarks;
+
+/// <summary>
+/// benchmarks/BenchFunctionApp served by the test host, trusting the bench pool with its keys on a counting loopback
+/// JWKS server, and tokens of that pool signed before any host starts.
+/// </summary>
+internal sealed class BenchApp : IAsyncDisposable
+{
+    private BenchApp(JwksServer jwks, BenchToken[] tokens)
+    {
+        Jwks = jwks;
+        Tokens = tokens;
+    }
+
+    public JwksServer Jwks { get; }
+
+    public BenchToken[] Tokens { get; }
+
+    public static string AppDirectory => FunctionAppBuildOutput.Locate("benchmarks/BenchFunctionApp", typeof(BenchApp).Assembly);
+
+    public static async Task<BenchApp> CreateAsync(int tokenCount)
+    {
+        var idKey = new BenchKey("bench-key-1");
+        var accessKey = new BenchKey("bench-key-2");
+        var factory = new TokenFactory(idKey, accessKey);
+        var now = DateTimeOffset.UtcNow;
+        var tokens = Enumerable.Range(0, tokenCount).Select(i => factory.Create(access: i % 2 == 1, i, TokenKind.Valid, now)).ToArray();
+        var jwks = await JwksServer.StartAsync(new JsonObject { ["keys"] = new JsonArray(idKey.Jwk(), accessKey.Jwk()) }.ToJsonString());
+        return new BenchApp(jwks, tokens);
+    }
+
+    /// <summary>Starts the app; <paramref name="authentication"/> false builds it without our middleware.</summary>
+    public Task<FunctionsTestHost> StartAsync(bool authentication, int cacheSize = 10_000)
+    {
+        var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory };
+        var settings = options.AppSettings;
+        settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+        settings["Bench__Authentication"] = authentication ? "on" : "off";
+        settings["CognitoAuth__TrustedPools__0__Region"] = BenchPool.Region;
+        settings["CognitoAuth__TrustedPools__0__UserPoolId"] = BenchPool.UserPoolId;
+        settings["CognitoAuth__TrustedPools__0__ClientIds__0"] = BenchPool.ClientId;
+        settings["CognitoAuth__TrustedPools__0__JwksUri"] = Jwks.Address.ToString();
+        settings["CognitoAuth__RequireHttpsJwks"] = "false";
+        settings["CognitoAuth__CacheSize"] = cacheSize.ToString(CultureInfo.InvariantCulture);
+
+        // One refetch per hour at most for an unknown kid: any fetch after warm-up would be a real one.
+        settings["CognitoAuth__PenaltyWindowSeconds"] = "3600";
+        return FunctionsTestHost.StartAsync(options);
+    }
+
+    public async ValueTask DisposeAsync() => await Jwks.DisposeAsync();
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace CognitoFunctions.Benchmarks;
+
+/// <summary>
+/// Issue 11 point 4: the protected function against the anonymous one returning the same body, through the test host
+/// under closed-loop load, the order rotating round by round so drift hits all alike; per-round ratios, and the
+/// JWKS fetches counted after warm-up. Two scenarios: one token repeated (the app's cache on, as shipped) and distinct
+/// tokens with the cache off (every request pays the whole validation, RSA included).
+/// </summary>
+internal static class EndToEndRun
+{
+    public static async Task<string> RunAsync(BenchApp app, int rounds, TimeSpan duration, int concurrency, bool smoke, TextWriter log)
+    {
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"## End to end under load (issue 11 point 4)\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"benchmarks/BenchFunctionApp served by tests/FunctionsTestHost; `GET /api/private` ([RequireCognitoToken], reads the token) against `GET /api/anon` ([AllowAnonymous]), both answering the same {{0}}-byte JSON body. .NET closed-loop client: {concurrency} concurrent keep-alive connections, {duration.TotalSeconds:0.#} s per run, {rounds} rounds the contenders' order rotating each round. Ratios are to the anonymous function without a header, per round, median over rounds. Load average before: {MachineInfo.LoadAverage()}.\n");
+        report.AppendLine("| scenario | function | req/s | p50 ms | p99 ms | throughput / anonymous | p50 / anonymous (goal ≤ 1.05) | p99 / anonymous | JWKS fetches after warm-up (goal 0) |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        var bodyLength = 0;
+        foreach (var (name, cacheSize, distinct) in new[] { ("one token repeated, cache on (default)", 10_000, false), ("distinct tokens, cache off (full validation every request)", 0, true) })
+        {
+            log.WriteLine($"e2e: {name}: starting the app...");
+            await using var host = await app.StartAsync(authentication: true, cacheSize);
+            using var client = LoadRun.Client(host.BaseAddress, concurrency);
+            var body = await CheckAsync(client, app.Tokens[0].Compact);
+            bodyLength = body.Length;
+            var tokens = app.Tokens;
+            Func<long, string?> none = _ => null;
+            Func<long, string?> bearer = distinct ? i => tokens[i % tokens.Length].Compact : _ => tokens[0].Compact;
+
+            // Warm-up: JIT, connections, the keys loaded; fetches counted from here on.
+            var warm = smoke ? duration : TimeSpan.FromSeconds(Math.Max(1, duration.TotalSeconds / 2));
+            await LoadRun.RunAsync(client, "api/anon", none, concurrency, warm, body);
+            await LoadRun.RunAsync(client, "api/private", bearer, concurrency, warm, body);
+            var fetchesBefore = app.Jwks.Requests;
+
+            // The anonymous function sent the same Authorization header separates what carrying a ~1 KB header through
+            // the host and the gRPC hop costs from what the middleware costs.
+            (string Label, string Path, Func<long, string?> Token)[] contenders =
+            [
+                ("anonymous", "api/anon", none),
+                ("anonymous, same header sent", "api/anon", bearer),
+                ("private (token validated)", "api/private", bearer),
+            ];
+            var runs = contenders.Select(_ => new List<LoadFigures>()).ToArray();
+            for (var round = 0; round < rounds; round++)
+            {
+                // Each round starts with another contender, so none always runs first or last.
+                for (var k = 0; k < contenders.Length; k++)
+                {
+                    var c = (round + k) % contenders.Length;
+                    runs[c].Add(await LoadRun.RunAsync(client, contenders[c].Path, contenders[c].Token, concurrency, duration, body));
+                }
+
+                log.WriteLine(string.Join(" | ", contenders.Select((c, i) => FormattableString.Invariant(
+                    $"{c.Label} {runs[i][^1].Throughput:0} req/s p50 {runs[i][^1].P50:0.00} ms p99 {runs[i][^1].P99:0.00} ms"))).Insert(0, $"e2e: round {round + 1}: "));
+            }
+
+            var fetches = app.Jwks.Requests - fetchesBefore;
+            for (var i = 0; i < contenders.Length; i++)
+            {
+                double Ratio(Func<LoadFigures, double> figure) => Statistics.Median(runs[0].Zip(runs[i], (a, p) => figure(p) / figure(a)));
+                double Median(Func<LoadFigures, double> figure) => Statistics.Median(runs[i].Select(figure));
+                report.AppendLine(FormattableString.Invariant(
+                    $"| {name} | {contenders[i].Label} | {Median(f => f.Throughput):0} | {Median(f => f.P50):0.00} | {Median(f => f.P99):0.00} | {Ratio(f => f.Throughput):0.000} | {Ratio(f => f.P50):0.000} | {Ratio(f => f.P99):0.000} | {(i == 0 ? "" : fetches.ToString(CultureInfo.InvariantCulture))} |"));
+            }
+
+            if (fetches != 0)
+            {
+                throw new InvalidOperationException($"{fetches} JWKS fetches after warm-up; expected none.");
+            }
+        }
+
+        report.Replace("{0}", bodyLength.ToString(CultureInfo.InvariantCulture));
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Load average after: {MachineInfo.LoadAverage()}. The load client, the host and the worker share the same 2 cores, so absolute throughput is the whole machine's; the ratios are what this measures.\n");
+        return report.ToString();
+    }
+
+    /// <summary>The statuses that make the figures mean something: anon 200, private 401 without a token and 200 with one, same body.</summary>
+    private static async Task<byte[]> CheckAsync(HttpClient client, string token)
+    {
+        using var anon = await client.GetAsync(new Uri("api/anon", UriKind.Relative));
+        var body = await anon.Content.ReadAsByteArrayAsync();
+        using var refused = await client.GetAsync(new Uri("api/private", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/private");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var authorized = await client.SendAsync(request);
+        var privateBody = await authorized.Content.ReadAsByteArrayAsync();
+        if (anon.StatusCode != HttpStatusCode.OK || refused.StatusCode != HttpStatusCode.Unauthorized || authorized.StatusCode != HttpStatusCode.OK || !body.AsSpan().SequenceEqual(privateBody))
+        {
+            throw new InvalidOperationException(
+                $"anon {(int)anon.StatusCode}, private without a token {(int)refused.StatusCode}, with one {(int)authorized.StatusCode}, bodies {(body.AsSpan().SequenceEqual(privateBody) ? "equal" : "different")}; expected 200, 401, 200, equal.");
+        }
+
+        return body;
+    }
+}
