@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CognitoFunctions.Testing.CognitoLocal;
 
@@ -38,34 +32,28 @@ public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, strin
 /// </summary>
 public sealed class CognitoFaultProxy : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly HttpClient _upstream;
     private readonly ConcurrentDictionary<string, (Func<JsonObject, bool> When, CognitoFault Fault)> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Operation, JsonObject? Body)> _calls = new();
 
-    private CognitoFaultProxy(WebApplication app, HttpClient upstream)
+    private CognitoFaultProxy(LoopbackServer server, HttpClient upstream)
     {
-        _app = app;
+        _server = server;
         _upstream = upstream;
     }
 
     /// <summary>The proxy's address, to use as <c>Cognito__ServiceUrl</c>.</summary>
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint { get; private init; } = null!;
 
     /// <summary>The operations (X-Amz-Target without its prefix) the proxy received, with their bodies, in order.</summary>
     public IReadOnlyCollection<(string Operation, JsonObject? Body)> Calls => _calls;
 
     public static async Task<CognitoFaultProxy> StartAsync(Uri upstream)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var proxy = new CognitoFaultProxy(app, new HttpClient { BaseAddress = upstream });
-        app.Run(proxy.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        proxy.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        CognitoFaultProxy? proxy = null;
+        var server = await LoopbackServer.StartAsync(context => proxy!.HandleAsync(context));
+        proxy = new CognitoFaultProxy(server, new HttpClient { BaseAddress = upstream }) { Endpoint = server.Address };
         return proxy;
     }
 
@@ -82,8 +70,7 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _upstream.Dispose();
     }
 
@@ -136,13 +123,13 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
         forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
         forward.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         // Not tied to the client's request: cognito-local completes the work even when the client gives up early.
-        return await _upstream.SendAsync(forward, _app.Lifetime.ApplicationStopping);
+        return await _upstream.SendAsync(forward, _server.Stopping);
     }
 
     // Ends when the client hangs up, or when the proxy stops (so that stopping does not wait for held requests).
     private async Task HoldOpenAsync(HttpContext context)
     {
-        using var released = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+        using var released = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _server.Stopping);
         try
         {
             await Task.Delay(Timeout.Infinite, released.Token);

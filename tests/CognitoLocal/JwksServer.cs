@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace CognitoFunctions.Testing.CognitoLocal;
 
@@ -16,7 +13,7 @@ public sealed class JwksServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private string _document;
     private Behaviour _behaviour = Behaviour.Serve;
     private HttpStatusCode _failStatus;
@@ -142,23 +139,16 @@ public sealed class JwksServer : IAsyncDisposable
 
     private async Task<int> ListenAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync();
-        _app = app;
-        return new Uri(app.Urls.Single()).Port;
+        _server = await LoopbackServer.StartAsync(HandleAsync, port);
+        return _server.Port;
     }
 
     private async Task StopListeningAsync()
     {
-        if (_app is { } app)
+        if (_server is { } server)
         {
-            _app = null;
-            await app.StopAsync();
-            await app.DisposeAsync();
+            _server = null;
+            await server.DisposeAsync();
         }
     }
 
@@ -185,7 +175,7 @@ public sealed class JwksServer : IAsyncDisposable
                 context.Response.StatusCode = (int)failStatus;
                 return;
             case Behaviour.Hang:
-                using (var released = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app?.Lifetime.ApplicationStopping ?? new CancellationToken(canceled: true)))
+                using (var released = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _server?.Stopping ?? new CancellationToken(canceled: true)))
                 {
                     try
                     {

@@ -27,7 +27,7 @@ internal sealed class AdminUsersFunction(AccountService accounts)
             .Check("limit", limitText is null || (int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit)
                 ? null
                 : $"Must be a whole number from 1 to {MaxLimit}.")
-            .Check("paginationToken", paginationToken is { Length: > MaxPaginationTokenLength } ? "Too long." : null);
+            .Optional("paginationToken", paginationToken, MaxPaginationTokenLength);
         if (!validation.IsValid)
         {
             return await request.ProblemAsync(validation.ToProblem());

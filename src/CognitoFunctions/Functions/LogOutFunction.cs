@@ -13,8 +13,6 @@ namespace CognitoFunctions.Functions;
 /// </summary>
 internal sealed class LogOutFunction(AccountService accounts)
 {
-    internal const int MaxTokenLength = 8192;
-
     [Function("LogOut")]
     [RequireCognitoToken(TokenUse = CognitoTokenUse.Access)]
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/logout")] HttpRequestData request)
@@ -24,7 +22,7 @@ internal sealed class LogOutFunction(AccountService accounts)
         if (HasBody(request))
         {
             var (body, rejection) = await request.ReadAsync(AppJsonContext.Default.LogOutRequest, body => new Validation()
-                .Check("refreshToken", body.RefreshToken is { Length: > MaxTokenLength } ? $"Must be at most {MaxTokenLength} characters." : null));
+                .Optional("refreshToken", body.RefreshToken, RefreshFunction.MaxTokenLength));
             if (rejection is not null)
             {
                 return rejection;

@@ -15,6 +15,7 @@ namespace CognitoFunctions.Functions;
 /// </summary>
 internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoOptions> cognito)
 {
+    /// <summary>The longest refresh token (or other token) a request may carry.</summary>
     internal const int MaxTokenLength = 8192;
     internal const int MaxUsernameLength = 128;
 

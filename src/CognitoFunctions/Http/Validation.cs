@@ -27,12 +27,11 @@ internal sealed class Validation
         return this;
     }
 
-    public Validation Required(string field, string? value, int maxLength) => Check(field, value switch
-    {
-        _ when string.IsNullOrWhiteSpace(value) => "Required.",
-        { Length: var length } when length > maxLength => $"Must be at most {maxLength} characters.",
-        _ => null,
-    });
+    public Validation Required(string field, string? value, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? Check(field, "Required.") : Optional(field, value, maxLength);
+
+    public Validation Optional(string field, string? value, int maxLength) =>
+        Check(field, value is { Length: var length } && length > maxLength ? $"Must be at most {maxLength} characters." : null);
 
     public Problem ToProblem() => Problem(_errors);
 

@@ -54,7 +54,7 @@ internal static class ApiOperations
         {
             Description = "Revokes the refresh token if one is sent and, where Cognito supports it, signs the user out of every device. "
                 + "Access tokens already issued stay valid until they expire.",
-            Body = new(AppJsonContext.Default.LogOutRequest, [new("refreshToken", Required: false, MaxLength: LogOutFunction.MaxTokenLength)]) { Optional = true },
+            Body = new(AppJsonContext.Default.LogOutRequest, [new("refreshToken", Required: false, MaxLength: RefreshFunction.MaxTokenLength)]) { Optional = true },
             Responses = [new(HttpStatusCode.NoContent, "Logged out.")],
             CallsCognito = true,
             Problems = [ProblemKind.InvalidRefreshToken],

@@ -1,3 +1,4 @@
+using CognitoFunctions.Testing.CognitoLocal;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using CognitoFunctions.Testing.CognitoLocal;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security;

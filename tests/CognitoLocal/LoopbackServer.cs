@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CognitoFunctions.Cognito.Tests.Fakes;
+namespace CognitoFunctions.Testing.CognitoLocal;
 
-/// <summary>A Kestrel server on 127.0.0.1 with a port of its own choosing, answering every request with one delegate.</summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+/// <summary>
+/// A Kestrel server on 127.0.0.1 answering every request with one delegate: the base of the tests' fakes and proxies
+/// (fake Cognito and STS, the fault proxy, the JWKS server). Port 0 lets the system choose a free one.
+/// </summary>
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -23,10 +26,16 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <summary>Its port.</summary>
+    public int Port => Address.Port;
+
+    /// <summary>Signalled when the server starts stopping: handlers that hold a request open end on it.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(handler);
