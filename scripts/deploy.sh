@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Deploys both clouds in the order that has no cycle (decision 18): the Azure side first (azure-functionapp.bicep:
+# the user-assigned identity and the Function App), then the CloudFormation stack (aws-cognito.yaml) trusting that
+# identity, then the Bicep deployment again with the stack's outputs as the app's settings, then the app's code.
+# Needs az (logged in, with Bicep), aws (credentials for the account), dotnet, zip and curl.
+# --dry-run prints every command, in order, and runs none of them (values that earlier steps would return are shown
+# as <placeholders>). The README's "Deploying" section shows a dry run; a test keeps the two equal.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+usage() {
+  cat <<'EOF'
+usage: bash scripts/deploy.sh --resource-group RG --location AZURE_REGION --app-name NAME
+         --aws-account-id ID --aws-region AWS_REGION --application-id-uri URI
+         [--stack-name NAME] [--role-name NAME] [--cors-origin ORIGIN]... [--dry-run]
+
+  --resource-group      Azure resource group (created if missing)
+  --location            Azure region of the resource group and the app, e.g. westeurope
+  --app-name            base name of the Azure resources (the Function App's name starts with it)
+  --aws-account-id      the 12-digit AWS account of the user pool
+  --aws-region          the AWS region of the user pool, e.g. eu-west-1
+  --application-id-uri  ID URI of the Entra application whose tokens the app's identity requests, e.g.
+                        api://cognito-functions-aws (create it once per tenant: see the README)
+  --stack-name          CloudFormation stack name (default cognito-functions)
+  --role-name           IAM role the app assumes (default cognito-functions-app; both templates use it)
+  --cors-origin         a browser origin allowed to call the API; repeat for several (default: none)
+  --dry-run             print the commands in order and run nothing
+EOF
+}
+
+fail_usage() {
+  echo "deploy: $1" >&2
+  usage >&2
+  exit 2
+}
+
+resource_group='' location='' app_name='' aws_account_id='' aws_region='' application_id_uri=''
+stack_name=cognito-functions role_name=cognito-functions-app dry_run=false
+cors_origins=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dry-run) dry_run=true; shift; continue ;;
+    -h|--help) usage; exit 0 ;;
+    --resource-group|--location|--app-name|--aws-account-id|--aws-region|--application-id-uri|--stack-name|--role-name|--cors-origin)
+      [ $# -ge 2 ] && [ -n "$2" ] || fail_usage "$1 needs a value" ;;
+    *) fail_usage "unknown argument: $1" ;;
+  esac
+  case "$1" in
+    --resource-group) resource_group=$2 ;;
+    --location) location=$2 ;;
+    --app-name) app_name=$2 ;;
+    --aws-account-id) aws_account_id=$2 ;;
+    --aws-region) aws_region=$2 ;;
+    --application-id-uri) application_id_uri=$2 ;;
+    --stack-name) stack_name=$2 ;;
+    --role-name) role_name=$2 ;;
+    --cors-origin) cors_origins+=("$2") ;;
+  esac
+  shift 2
+done
+
+for required in resource_group location app_name aws_account_id aws_region application_id_uri; do
+  [ -n "${!required}" ] || fail_usage "--${required//_/-} is required"
+done
+[[ "$aws_account_id" =~ ^[0-9]{12}$ ]] || fail_usage "--aws-account-id must be 12 digits"
+[[ "$role_name" =~ ^[A-Za-z0-9_+=,.@-]{1,64}$ ]] || fail_usage "--role-name is not a valid IAM role name"
+for origin in "${cors_origins[@]}"; do
+  [[ "$origin" =~ ^https?://[^/\"\ ]+$ ]] || fail_usage "--cors-origin must be a scheme and host without a path, e.g. https://app.example.com: $origin"
+done
+
+# Prints a command the way a shell reads it back: plain words as they are, anything else in single quotes.
+show() {
+  local out='' word
+  for word in "$@"; do
+    if [[ "$word" =~ ^[A-Za-z0-9_./:=@,+%-]+$ ]]; then
+      out+="$word "
+    elif [[ "$word" == *\'* && "$word" != *[\"\$\`\\!]* ]]; then
+      out+="\"$word\" "
+    else
+      out+="'${word//\'/\'\\\'\'}' "
+    fi
+  done
+  echo "${out% }"
+}
+
+run() {
+  show "$@"
+  [ "$dry_run" = true ] || "$@"
+}
+
+# capture VAR PLACEHOLDER COMMAND...: VAR gets the command's output, or the placeholder in a dry run.
+capture() {
+  local var=$1 placeholder=$2
+  shift 2
+  show "$@"
+  if [ "$dry_run" = true ]; then
+    printf -v "$var" '%s' "$placeholder"
+  else
+    printf -v "$var" '%s' "$("$@")"
+    [ -n "${!var}" ] || { echo "deploy: the command above returned nothing" >&2; exit 1; }
+  fi
+}
+
+step() {
+  echo
+  echo "# $1"
+}
+
+cors_json='['
+for origin in "${cors_origins[@]}"; do
+  cors_json+="\"$origin\","
+done
+cors_json="${cors_json%,}]"
+
+deployment=cognito-functions-azure
+azure_parameters=(
+  "appName=$app_name"
+  "awsAccountId=$aws_account_id"
+  "functionAppRoleName=$role_name"
+  "awsWebIdentityAudience=$application_id_uri"
+  "cognitoRegion=$aws_region"
+  "corsAllowedOrigins=$cors_json"
+)
+output() {
+  capture "$1" "<$2>" az deployment group show --resource-group "$resource_group" --name "$deployment" \
+    --query "properties.outputs.$2.value" --output tsv
+}
+stack_output() {
+  capture "$1" "<$2>" aws cloudformation describe-stacks --region "$aws_region" --stack-name "$stack_name" \
+    --query "Stacks[0].Outputs[?OutputKey=='$2'].OutputValue" --output text
+}
+
+[ "$dry_run" = false ] || echo "# dry run: nothing below is run"
+
+step "1. Azure: the managed identity and the Function App (its Cognito settings come in step 3)"
+run az group create --name "$resource_group" --location "$location"
+run az deployment group create --resource-group "$resource_group" --name "$deployment" \
+  --template-file azure-functionapp.bicep --parameters "${azure_parameters[@]}" --output none
+output principal_id managedIdentityPrincipalId
+output tenant_id tenantId
+output function_app_name functionAppName
+output function_app_url functionAppUrl
+
+step "2. AWS: the user pool, its client and the role the identity assumes"
+run aws cloudformation deploy --region "$aws_region" --template-file aws-cognito.yaml --stack-name "$stack_name" \
+  --capabilities CAPABILITY_NAMED_IAM --parameter-overrides "AzureTenantId=$tenant_id" \
+  "AzureApplicationIdUri=$application_id_uri" "AzureManagedIdentityPrincipalId=$principal_id" \
+  "FunctionAppRoleName=$role_name"
+stack_output user_pool_id CognitoUserPoolId
+stack_output client_id CognitoClientId
+
+step "3. Azure again: the app's settings from the stack's outputs"
+run az deployment group create --resource-group "$resource_group" --name "$deployment" \
+  --template-file azure-functionapp.bicep --parameters "${azure_parameters[@]}" \
+  "cognitoUserPoolId=$user_pool_id" "cognitoClientId=$client_id" --output none
+
+step "4. The app's code"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+publish_dir=$work/publish
+zip_file=$work/app.zip
+if [ "$dry_run" = true ]; then
+  publish_dir='<publish folder>'
+  zip_file='<app.zip>'
+fi
+run dotnet publish src/CognitoFunctions --configuration Release --output "$publish_dir"
+echo "(cd $(show "$publish_dir") && $(show zip -qr "$zip_file" .))"
+[ "$dry_run" = true ] || (cd "$publish_dir" && zip -qr "$zip_file" .)
+run az functionapp deployment source config-zip --resource-group "$resource_group" --name "$function_app_name" \
+  --src "$zip_file"
+
+step "5. Check: ready when it can reach Cognito's keys and API"
+run curl --fail --silent --show-error "$function_app_url/api/health"

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CognitoFunctions.Testing.CognitoLocal;
+
+namespace CognitoFunctions.TemplateTests;
+
+/// <summary>
+/// scripts/deploy.sh: its dry run runs nothing, deploys in the order that has no cycle (Azure, AWS, Azure again,
+/// the code), passes only parameters the two templates declare and reads only outputs they have, refuses bad
+/// arguments, and is what the README's "Deploying" section shows.
+/// </summary>
+public sealed partial class DeployScriptTests : IDisposable
+{
+    private const string ReadmeMarker = "<!-- deploy-dry-run -->";
+
+    private static readonly string[] DryRun =
+    [
+        "--dry-run", "--resource-group", "rg-test", "--location", "westeurope", "--app-name", "cfntest",
+        "--aws-account-id", "210987654321", "--aws-region", "ap-southeast-2", "--application-id-uri", "api://test-audience",
+        "--cors-origin", "https://one.example.com", "--cors-origin", "http://localhost:3000",
+    ];
+
+    private readonly string _stubs = Directory.CreateTempSubdirectory("deploy-stubs-").FullName;
+
+    public DeployScriptTests()
+    {
+        // Every command the script would run is a stub that records its call, so a dry run that ran anything shows it.
+        foreach (var tool in new[] { "az", "aws", "dotnet", "zip", "curl" })
+        {
+            var path = Path.Combine(_stubs, tool);
+            File.WriteAllText(path, $"#!/bin/sh\necho {tool} \"$@\" >> \"{Path.Combine(_stubs, "calls.log")}\"\nexit 1\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    private string CallsLog => Path.Combine(_stubs, "calls.log");
+
+    [Fact]
+    public async Task A_dry_run_prints_the_plan_and_runs_nothing()
+    {
+        var result = await RunAsync(DryRun);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(CallsLog), File.Exists(CallsLog) ? File.ReadAllText(CallsLog) : "");
+        Assert.Contains("--parameters appName=cfntest awsAccountId=210987654321", result.Output, StringComparison.Ordinal);
+        Assert.Contains("'corsAllowedOrigins=[\"https://one.example.com\",\"http://localhost:3000\"]'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("'AzureManagedIdentityPrincipalId=<managedIdentityPrincipalId>'", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Azure_comes_first_then_the_stack_then_the_settings_from_its_outputs_then_the_code()
+    {
+        var lines = Commands((await RunAsync(DryRun)).Output);
+
+        var order = new[]
+        {
+            lines.FindIndex(l => l.StartsWith("az deployment group create", StringComparison.Ordinal)),
+            lines.FindIndex(l => l.Contains("outputs.managedIdentityPrincipalId", StringComparison.Ordinal)),
+            lines.FindIndex(l => l.StartsWith("aws cloudformation deploy", StringComparison.Ordinal)),
+            lines.FindIndex(l => l.Contains("OutputKey=='CognitoUserPoolId'", StringComparison.Ordinal)),
+            lines.FindLastIndex(l => l.StartsWith("az deployment group create", StringComparison.Ordinal)),
+            lines.FindIndex(l => l.StartsWith("dotnet publish", StringComparison.Ordinal)),
+            lines.FindIndex(l => l.StartsWith("az functionapp deployment source config-zip", StringComparison.Ordinal)),
+            lines.FindIndex(l => l.StartsWith("curl", StringComparison.Ordinal)),
+        };
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("cognitoUserPoolId=<CognitoUserPoolId>", lines[order[4]], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_parameter_passed_and_output_read_is_one_the_templates_declare()
+    {
+        var lines = Commands((await RunAsync(DryRun)).Output);
+        var bicep = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "azure-functionapp.bicep"));
+        var bicepParameters = BicepDeclaration("param").Matches(bicep).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var bicepOutputs = BicepDeclaration("output").Matches(bicep).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var cfn = File.ReadAllText(RepositoryLayout.AwsCognitoTemplate);
+        var cfnParameters = TopLevelKeys(cfn, "Parameters");
+        var cfnOutputs = TopLevelKeys(cfn, "Outputs");
+
+        var passedToBicep = lines.Where(l => l.StartsWith("az deployment group create", StringComparison.Ordinal)).SelectMany(l => Names(l, "--parameters")).ToList();
+        var readFromBicep = lines.SelectMany(l => BicepOutputRead().Matches(l)).Select(m => m.Groups[1].Value).ToList();
+        var passedToCfn = lines.Where(l => l.StartsWith("aws cloudformation deploy", StringComparison.Ordinal)).SelectMany(l => Names(l, "--parameter-overrides")).ToList();
+        var readFromCfn = lines.SelectMany(l => CfnOutputRead().Matches(l)).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(passedToBicep);
+        Assert.NotEmpty(passedToCfn);
+        Assert.Equal(4, readFromBicep.Count);
+        Assert.Equal(2, readFromCfn.Count);
+        Assert.All(passedToBicep, name => Assert.Contains(name, bicepParameters));
+        Assert.All(readFromBicep, name => Assert.Contains(name, bicepOutputs));
+        Assert.All(passedToCfn, name => Assert.Contains(name, cfnParameters));
+        Assert.All(readFromCfn, name => Assert.Contains(name, cfnOutputs));
+    }
+
+    [Theory]
+    [InlineData("--aws-account-id", "12345", "--aws-account-id must be 12 digits")]
+    [InlineData("--cors-origin", "https://app.example.com/path", "--cors-origin must be a scheme and host")]
+    [InlineData("--role-name", "no spaces allowed", "--role-name is not a valid IAM role name")]
+    [InlineData("--resource-group", null, "--resource-group is required")]
+    [InlineData("--bogus", "x", "unknown argument: --bogus")]
+    public async Task Bad_arguments_stop_it_with_the_reason_and_the_usage(string option, string? value, string expected)
+    {
+        var arguments = DryRun.ToList();
+        var at = arguments.IndexOf(option);
+        if (at >= 0)
+        {
+            arguments.RemoveRange(at, 2);
+        }
+
+        if (value is not null)
+        {
+            arguments.AddRange([option, value]);
+        }
+
+        var result = await RunAsync([.. arguments]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("deploy: " + expected, result.Error, StringComparison.Ordinal);
+        Assert.Contains("usage: bash scripts/deploy.sh", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+        Assert.False(File.Exists(CallsLog));
+    }
+
+    [Fact]
+    public async Task The_readme_shows_the_dry_run_exactly_as_the_script_prints_it()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md")).ReplaceLineEndings("\n");
+        var marker = readme.IndexOf(ReadmeMarker, StringComparison.Ordinal);
+        Assert.True(marker >= 0, $"README.md has no {ReadmeMarker} block");
+        var block = readme[marker..].Split("```bash\n", 2)[1].Split("\n```", 2)[0];
+        var (command, shown) = (block.Split('\n', 2)[0], block.Split('\n', 2)[1]);
+        const string Prompt = "$ bash scripts/deploy.sh ";
+        Assert.StartsWith(Prompt, command, StringComparison.Ordinal);
+
+        var result = await RunAsync(command[Prompt.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(result.Output.TrimEnd('\n'), shown);
+    }
+
+    public void Dispose() => Directory.Delete(_stubs, recursive: true);
+
+    private static List<string> Commands(string output) =>
+        output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+    /// <summary>The NAME of each NAME=value word after the option, up to the next option.</summary>
+    private static IEnumerable<string> Names(string line, string option) =>
+        line.Split(option + " ", 2)[1].Split(" --", 2)[0].Split(' ').Select(w => w.Trim('\'').Split('=', 2)[0]);
+
+    private static HashSet<string> TopLevelKeys(string yaml, string section)
+    {
+        var body = yaml.Split($"\n{section}:\n", 2)[1];
+        var end = TopLevelSection().Match(body);
+        return SectionKey().Matches(end.Success ? body[..end.Index] : body).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Regex BicepDeclaration(string keyword) => new($@"^{keyword} (\w+) ", RegexOptions.Multiline);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = RepositoryLayout.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine("scripts", "deploy.sh"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATH"] = _stubs + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [GeneratedRegex(@"properties\.outputs\.(\w+)\.value")]
+    private static partial Regex BicepOutputRead();
+
+    [GeneratedRegex(@"OutputKey=='(\w+)'")]
+    private static partial Regex CfnOutputRead();
+
+    [GeneratedRegex(@"^\S", RegexOptions.Multiline)]
+    private static partial Regex TopLevelSection();
+
+    [GeneratedRegex(@"^  (\w+):", RegexOptions.Multiline)]
+    private static partial Regex SectionKey();
+}
