@@ -1,4 +1,4 @@
-using CognitoFunctions.FunctionalTests.Authentication;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Reliability;
 

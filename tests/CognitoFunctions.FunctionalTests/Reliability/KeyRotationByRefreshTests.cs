@@ -1,5 +1,6 @@
 using System.Net;
 using CognitoFunctions.FunctionalTests.Accounts;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Reliability;
 
@@ -23,7 +24,7 @@ public sealed class KeyRotationByRefreshTests(ITestOutputHelper output)
             await AssertStatusAsync(fixture, oldToken, HttpStatusCode.OK);
 
             var fetches = fixture.Jwks.Requests;
-            fixture.Jwks.Publish(Authentication.TokenSigner.Jwks(fixture.KeyB));
+            fixture.Jwks.Publish(TokenSigner.Jwks(fixture.KeyB));
             await fixture.Jwks.WaitForRequestsAsync(fetches + 1, PeriodicRefreshAppFixture.RefreshInterval + TimeSpan.FromSeconds(30));
             var refreshed = fixture.Jwks.Requests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using CognitoFunctions.FunctionalTests.Accounts;
-using CognitoFunctions.FunctionalTests.Authentication;
 using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Reliability;

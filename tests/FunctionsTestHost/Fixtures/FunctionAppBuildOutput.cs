@@ -24,12 +24,18 @@ public static class FunctionAppBuildOutput
     /// <summary>Any project's output folder for the test assembly's configuration and target framework.</summary>
     public static string ProjectOutput(string projectDirectory, Assembly testAssembly)
     {
-        ArgumentNullException.ThrowIfNull(testAssembly);
-        var configuration = testAssembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-            ?? throw new InvalidOperationException($"{testAssembly.GetName().Name} carries no AssemblyConfiguration attribute.");
+        var configuration = Configuration(testAssembly);
         var framework = new FrameworkName(testAssembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName
             ?? throw new InvalidOperationException($"{testAssembly.GetName().Name} carries no TargetFramework attribute."));
         var tfm = $"net{framework.Version.Major}.{framework.Version.Minor}";
         return Path.Combine(RepositoryLayout.Root, projectDirectory, "bin", configuration, tfm);
+    }
+
+    /// <summary>The build configuration of the test assembly (Release, Debug), which its project references were built in.</summary>
+    public static string Configuration(Assembly testAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        return testAssembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
+            ?? throw new InvalidOperationException($"{testAssembly.GetName().Name} carries no AssemblyConfiguration attribute.");
     }
 }

@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace CognitoFunctions.FunctionalTests.Authentication;
+namespace CognitoFunctions.Testing.CognitoLocal;
 
 /// <summary>An RS256 signing key with its <c>kid</c>: signs compact tokens and publishes its public half as a JWK.</summary>
-internal sealed class TokenSigner(string keyId, RSA key) : IDisposable
+public sealed class TokenSigner(string keyId, RSA key) : IDisposable
 {
     public string KeyId { get; } = keyId;
 

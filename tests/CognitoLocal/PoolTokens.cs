@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using CognitoFunctions.Testing.CognitoLocal;
 
-namespace CognitoFunctions.FunctionalTests.Reliability;
+namespace CognitoFunctions.Testing.CognitoLocal;
 
 /// <summary>Claims of tokens the pool could have issued, for signing with keys a test controls.</summary>
-internal static class PoolTokens
+public static class PoolTokens
 {
     /// <summary>An ID token's claims for a new user of <paramref name="pool"/>, valid for an hour, with a fresh jti.</summary>
     public static JsonObject IdClaims(ProvisionedPool pool)

@@ -1,0 +1,81 @@
+using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.FunctionsHost;
+using CognitoFunctions.Testing.FunctionsHost.Fixtures;
+
+namespace CognitoFunctions.PackageTests;
+
+/// <summary>
+/// The packed middleware, a second function app built against that package alone (once per test run: the worker
+/// SDK's build is the slow part), and that app served by the functions test host, trusting a pool whose keys a
+/// loopback JWKS server publishes.
+/// </summary>
+public sealed class PackageConsumerFixture : PackedMiddlewareFixture
+{
+    private ConsumerApp? _app;
+    private JwksServer? _jwks;
+    private ProvisionedPool? _pool;
+    private FunctionsTestHost? _host;
+    private HttpClient? _client;
+
+    /// <summary>The key the pool signs with; the JWKS server publishes its public half.</summary>
+    public TokenSigner PoolKey { get; } = TokenSigner.Generate("package-test-key");
+
+    /// <summary>The pool the app trusts (no Cognito behind it: its tokens are signed with <see cref="PoolKey"/>).</summary>
+    public ProvisionedPool Pool => _pool ?? throw NotInitialised();
+
+    /// <summary>An HTTP client for the second app.</summary>
+    public HttpClient Client => _client ?? throw NotInitialised();
+
+    /// <summary>Host and worker log lines, for the running test's output.</summary>
+    public TestOutputLog Log { get; } = new();
+
+    /// <inheritdoc />
+    public override async Task InitializeAsync()
+    {
+        try
+        {
+            await base.InitializeAsync();
+            _app = ConsumerApp.Create(Path.Combine(Root.FullName, "app"), Package);
+            await _app.BuildAsync();
+            _jwks = await JwksServer.StartAsync(TokenSigner.Jwks(PoolKey));
+            _pool = new ProvisionedPool(CognitoLocalFixture.Region, $"{CognitoLocalFixture.Region}_PkgTest01", "", "packagetestclient", null, [], _jwks.Address);
+
+            var options = new FunctionsTestHostOptions { AppDirectory = _app.OutputDirectory, Log = Log.WriteLine };
+            options.AppSettings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+            options.AppSettings["CognitoAuth__TrustedPools__0__Region"] = _pool.Region;
+            options.AppSettings["CognitoAuth__TrustedPools__0__UserPoolId"] = _pool.UserPoolId;
+            options.AppSettings["CognitoAuth__TrustedPools__0__ClientIds__0"] = _pool.ClientId;
+            options.AppSettings["CognitoAuth__TrustedPools__0__JwksUri"] = _pool.JwksUri.ToString();
+            // The loopback JWKS server speaks http, which the middleware allows in Development only.
+            options.AppSettings["CognitoAuth__RequireHttpsJwks"] = "false";
+            _host = await FunctionsTestHost.StartAsync(options);
+            _client = _host.CreateClient();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_jwks is not null)
+        {
+            await _jwks.DisposeAsync();
+        }
+
+        PoolKey.Dispose();
+        _app?.RemoveRestoredPackage();
+        await base.DisposeAsync();
+    }
+
+    private static InvalidOperationException NotInitialised() => new("The fixture is not initialised.");
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CognitoFunctions.Testing.CognitoLocal;
+
+namespace CognitoFunctions.PackageTests;
+
+/// <summary>
+/// The second app, which references only the package and adds it with one registration call and one middleware line,
+/// run through the functions test host.
+/// </summary>
+public sealed class PackageConsumerTests : IClassFixture<PackageConsumerFixture>, IDisposable
+{
+    private readonly PackageConsumerFixture _fixture;
+
+    public PackageConsumerTests(PackageConsumerFixture fixture, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        _fixture = fixture;
+        fixture.Log.Attach(output);
+    }
+
+    [Fact]
+    public async Task A_valid_Cognito_token_reaches_the_function_which_sees_its_subject()
+    {
+        var claims = PoolTokens.IdClaims(_fixture.Pool);
+
+        using var response = await GetWhoAmIAsync(_fixture.PoolKey.Sign(claims));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}: {body}");
+        Assert.Equal(claims["sub"]!.GetValue<string>(), body);
+    }
+
+    [Fact]
+    public async Task A_token_with_a_wrong_signature_gets_401_invalid_token()
+    {
+        // The pool's kid, another key: the JWKS has the kid, the signature does not verify.
+        using var impostor = TokenSigner.Generate(_fixture.PoolKey.KeyId);
+
+        using var response = await GetWhoAmIAsync(impostor.Sign(PoolTokens.IdClaims(_fixture.Pool)));
+
+        var challenge = AssertChallenge(response);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_token_gets_401_with_a_challenge_without_an_error_code()
+    {
+        using var response = await GetWhoAmIAsync(token: null);
+
+        var challenge = AssertChallenge(response);
+        Assert.DoesNotContain("error=", challenge.Parameter ?? "", StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _fixture.Log.Detach();
+
+    private static AuthenticationHeaderValue AssertChallenge(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        return challenge;
+    }
+
+    private async Task<HttpResponseMessage> GetWhoAmIAsync(string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/whoami");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await _fixture.Client.SendAsync(request);
+    }
+}

@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using CognitoFunctions.Testing.CognitoLocal;
+
+namespace CognitoFunctions.PackageTests;
+
+/// <summary>What `dotnet pack` of the middleware puts into its .nupkg and .snupkg.</summary>
+public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : IClassFixture<PackedMiddlewareFixture>
+{
+    private static readonly string Library = $"lib/net10.0/{MiddlewarePackage.Id}";
+
+    private MiddlewarePackage Package => fixture.Package;
+
+    [Fact]
+    public void The_project_README_is_the_package_README_at_its_root()
+    {
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+
+        Assert.Equal("README.md", Nuspec(package, "readme").Single().Value);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryLayout.Root, MiddlewarePackage.ProjectDirectory, "README.md")),
+            ReadText(package, "README.md"));
+    }
+
+    [Fact]
+    public void The_library_comes_with_XML_documentation_of_every_public_type()
+    {
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+        var documentation = XDocument.Parse(ReadText(package, $"{Library}.xml"));
+        var documented = documentation.Descendants("member")
+            .Where(m => !string.IsNullOrWhiteSpace(m.Element("summary")?.Value))
+            .Select(m => (string)m.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal);
+
+        using var library = new PEReader(ReadBytes(package, $"{Library}.dll"));
+        var metadata = library.GetMetadataReader();
+        var publicTypes = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Where(t => (t.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
+            .Select(t => $"T:{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}")
+            .ToList();
+
+        Assert.Equal(MiddlewarePackage.Id, documentation.Root?.Element("assembly")?.Element("name")?.Value);
+        Assert.Contains("T:CognitoFunctions.Authentication.CognitoAuthenticationServiceCollectionExtensions", publicTypes);
+        Assert.All(publicTypes, type => Assert.Contains(type, documented));
+    }
+
+    [Fact]
+    public void It_depends_on_the_packages_its_project_references_and_on_none_of_our_other_projects()
+    {
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+        var dependencies = Nuspec(package, "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal);
+        var referenced = XDocument.Load(Path.Combine(RepositoryLayout.Root, MiddlewarePackage.ProjectDirectory, $"{MiddlewarePackage.Id}.csproj"))
+            .Descendants("PackageReference")
+            .Where(r => !string.Equals((string?)r.Attribute("PrivateAssets"), "all", StringComparison.OrdinalIgnoreCase))
+            .Select(r => (string)r.Attribute("Include")!)
+            .Order(StringComparer.Ordinal);
+        var ourOtherProjects = Directory.GetFiles(Path.Combine(RepositoryLayout.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => name != MiddlewarePackage.Id)
+            .ToList();
+        using var library = new PEReader(ReadBytes(package, $"{Library}.dll"));
+        var metadata = library.GetMetadataReader();
+        var assemblyReferences = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+
+        Assert.Equal(referenced, dependencies);
+        Assert.NotEmpty(ourOtherProjects);
+        Assert.All(ourOtherProjects, project => Assert.DoesNotContain(project, assemblyReferences));
+    }
+
+    [Fact]
+    public void It_declares_its_license_as_an_SPDX_expression()
+    {
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+
+        var license = Assert.Single(Nuspec(package, "license"));
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("MIT", license.Value);
+    }
+
+    [Fact]
+    public void The_symbol_package_holds_the_portable_PDB_of_the_packed_library()
+    {
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+        using var symbols = ZipFile.OpenRead(Package.Snupkg);
+
+        using var library = new PEReader(ReadBytes(package, $"{Library}.dll"));
+        var codeView = library.ReadCodeViewDebugDirectoryData(library.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.CodeView));
+        using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(ReadBytes(symbols, $"{Library}.pdb"));
+        var pdbId = new BlobContentId(pdbProvider.GetMetadataReader().DebugMetadataHeader!.Id);
+
+        Assert.Equal(codeView.Guid, pdbId.Guid);
+    }
+
+    [Fact]
+    public async Task The_build_is_deterministic_and_packing_it_again_gives_the_same_bytes()
+    {
+        using (var package = ZipFile.OpenRead(Package.Nupkg))
+        using (var library = new PEReader(ReadBytes(package, $"{Library}.dll")))
+        {
+            Assert.Contains(library.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.Reproducible);
+        }
+
+        var again = Directory.CreateTempSubdirectory("cognitofunctions-repack-");
+        try
+        {
+            var suffix = Package.Version[(Package.Version.IndexOf('-', StringComparison.Ordinal) + 1)..];
+            var repacked = await MiddlewarePackage.PackAsync(again.FullName, suffix, PackedMiddlewareFixture.Configuration);
+
+            Assert.Equal(await File.ReadAllBytesAsync(Package.Nupkg), await File.ReadAllBytesAsync(repacked.Nupkg));
+            Assert.Equal(await File.ReadAllBytesAsync(Package.Snupkg), await File.ReadAllBytesAsync(repacked.Snupkg));
+        }
+        finally
+        {
+            again.Delete(recursive: true);
+        }
+    }
+
+    private static IEnumerable<XElement> Nuspec(ZipArchive package, string localName) =>
+        MiddlewarePackage.Nuspec(MiddlewarePackage.ReadNuspec(package), localName);
+
+    private static string ReadText(ZipArchive package, string path)
+    {
+        using var reader = new StreamReader(Entry(package, path).Open());
+        return reader.ReadToEnd();
+    }
+
+    private static MemoryStream ReadBytes(ZipArchive package, string path)
+    {
+        var bytes = new MemoryStream();
+        using (var entry = Entry(package, path).Open())
+        {
+            entry.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        return bytes;
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive package, string path) =>
+        package.GetEntry(path) ?? throw new Xunit.Sdk.XunitException($"The package has no {path}; it has: {string.Join(", ", package.Entries.Select(e => e.FullName))}.");
+}
