@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite of CognitoFunctions from a fresh clone: installs the pinned Node.js tools
 # (cognito-local, cfn-lint) from their lockfile, restores NuGet packages in locked mode, builds with
-# warnings as errors and runs all test projects, the Node.js tool tests and the README walkthrough (which runs
-# scripts/run-local.sh itself). Tests start and stop the servers they need themselves.
+# warnings as errors, compiles and lints the Bicep template with no diagnostic allowed, and runs all test projects,
+# the Node.js tool tests and the README walkthrough (which runs scripts/run-local.sh itself). Tests start and stop
+# the servers they need themselves.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -21,10 +22,16 @@ dotnet restore CognitoFunctions.sln --locked-mode --nologo -v quiet
 echo "== dotnet build ($configuration, warnings are errors)"
 dotnet build CognitoFunctions.sln --no-restore -c "$configuration" --nologo -v quiet -warnaserror -p:ContinuousIntegrationBuild=true
 
-echo "== dotnet test"
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
+
+# The Azure template, compiled and linted with the pinned Bicep CLI (scripts/bicep.sh): the CLI exits 0 on warnings,
+# so scripts/bicep-check.sh fails on any line it prints on stderr.
+echo "== bicep build and lint (azure-functionapp.bicep, no diagnostics allowed)"
+bash scripts/bicep-check.sh azure-functionapp.bicep || status=1
+
+echo "== dotnet test"
 dotnet test CognitoFunctions.sln --no-build -c "$configuration" --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
 

@@ -11,6 +11,12 @@ public static class RepositoryLayout
     /// <summary>The CloudFormation template of the user pool.</summary>
     public static string AwsCognitoTemplate => Path.Combine(Root, "aws-cognito.yaml");
 
+    /// <summary>The Bicep template of the Azure side (Function App, identity, storage, monitoring).</summary>
+    public static string AzureFunctionAppTemplate => Path.Combine(Root, "azure-functionapp.bicep");
+
+    /// <summary>The app settings a local run starts from.</summary>
+    public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
+
     /// <summary>The pinned Node.js tools (cognito-local, cfn-lint, yaml-cfn) and their scripts.</summary>
     public static string NodeTools => Path.Combine(Root, "tools", "node");
 
