@@ -62,6 +62,7 @@ done
 for required in resource_group location app_name aws_account_id aws_region application_id_uri; do
   [ -n "${!required}" ] || fail_usage "--${required//_/-} is required"
 done
+[[ "$app_name" =~ ^[a-z0-9-]{2,18}$ ]] || fail_usage "--app-name must be 2 to 18 lowercase letters, digits or hyphens"
 [[ "$aws_account_id" =~ ^[0-9]{12}$ ]] || fail_usage "--aws-account-id must be 12 digits"
 [[ "$role_name" =~ ^[A-Za-z0-9_+=,.@-]{1,64}$ ]] || fail_usage "--role-name is not a valid IAM role name"
 for origin in "${cors_origins[@]}"; do

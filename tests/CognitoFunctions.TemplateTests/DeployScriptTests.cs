@@ -99,6 +99,7 @@ public sealed partial class DeployScriptTests : IDisposable
 
     [Theory]
     [InlineData("--aws-account-id", "12345", "--aws-account-id must be 12 digits")]
+    [InlineData("--app-name", "Cognito_Functions", "--app-name must be 2 to 18 lowercase letters")]
     [InlineData("--cors-origin", "https://app.example.com/path", "--cors-origin must be a scheme and host")]
     [InlineData("--role-name", "no spaces allowed", "--role-name is not a valid IAM role name")]
     [InlineData("--resource-group", null, "--resource-group is required")]
