@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -75,12 +74,12 @@ public sealed partial class DeployScriptTests : IDisposable
     public async Task Every_parameter_passed_and_output_read_is_one_the_templates_declare()
     {
         var lines = Commands((await RunAsync(DryRun)).Output);
-        var bicep = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "azure-functionapp.bicep"));
-        var bicepParameters = BicepDeclaration("param").Matches(bicep).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        var bicepOutputs = BicepDeclaration("output").Matches(bicep).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        var cfn = File.ReadAllText(RepositoryLayout.AwsCognitoTemplate);
-        var cfnParameters = TopLevelKeys(cfn, "Parameters");
-        var cfnOutputs = TopLevelKeys(cfn, "Outputs");
+        var bicep = await AzureTemplate.CompiledAsync();
+        var bicepParameters = bicep["parameters"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var bicepOutputs = bicep["outputs"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var cfn = CloudFormationYaml.Load(RepositoryLayout.AwsCognitoTemplate);
+        var cfnParameters = cfn["Parameters"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var cfnOutputs = cfn["Outputs"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
         var passedToBicep = lines.Where(l => l.StartsWith("az deployment group create", StringComparison.Ordinal)).SelectMany(l => Names(l, "--parameters")).ToList();
         var readFromBicep = lines.SelectMany(l => BicepOutputRead().Matches(l)).Select(m => m.Groups[1].Value).ToList();
@@ -153,35 +152,12 @@ public sealed partial class DeployScriptTests : IDisposable
     private static IEnumerable<string> Names(string line, string option) =>
         line.Split(option + " ", 2)[1].Split(" --", 2)[0].Split(' ').Select(w => w.Trim('\'').Split('=', 2)[0]);
 
-    private static HashSet<string> TopLevelKeys(string yaml, string section)
-    {
-        var body = yaml.Split($"\n{section}:\n", 2)[1];
-        var end = TopLevelSection().Match(body);
-        return SectionKey().Matches(end.Success ? body[..end.Index] : body).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static Regex BicepDeclaration(string keyword) => new($@"^{keyword} (\w+) ", RegexOptions.Multiline);
-
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments)
     {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryLayout.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine("scripts", "deploy.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ToolProcess.CreateStartInfo("bash", [Path.Combine("scripts", "deploy.sh"), .. arguments], RepositoryLayout.Root);
         start.Environment["PATH"] = _stubs + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        var result = await ToolProcess.RunAsync(start);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     [GeneratedRegex(@"properties\.outputs\.(\w+)\.value")]
@@ -189,10 +165,4 @@ public sealed partial class DeployScriptTests : IDisposable
 
     [GeneratedRegex(@"OutputKey=='(\w+)'")]
     private static partial Regex CfnOutputRead();
-
-    [GeneratedRegex(@"^\S", RegexOptions.Multiline)]
-    private static partial Regex TopLevelSection();
-
-    [GeneratedRegex(@"^  (\w+):", RegexOptions.Multiline)]
-    private static partial Regex SectionKey();
 }
