@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.PackageTests;
 
@@ -16,20 +16,7 @@ internal static class DotnetCli
     /// <summary>Runs <c>dotnet args…</c> in <paramref name="workingDirectory"/>; returns its output, throws with it on failure.</summary>
     public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.ArgumentList.Add("-nodeReuse:false");
-        startInfo.ArgumentList.Add("-p:UseSharedCompilation=false");
+        var startInfo = ToolProcess.CreateStartInfo(Executable, [.. arguments, "-nodeReuse:false", "-p:UseSharedCompilation=false"], workingDirectory);
         foreach (var name in startInfo.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             startInfo.Environment.Remove(name);
@@ -38,24 +25,11 @@ internal static class DotnetCli
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start");
         using var bound = new CancellationTokenSource(Bound);
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(bound.Token);
-            var stderr = process.StandardError.ReadToEndAsync(bound.Token);
-            await process.WaitForExitAsync(bound.Token);
-            var output = await stdout + await stderr;
-            return process.ExitCode == 0
-                ? output
-                : throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` exited with {process.ExitCode}:\n{output}");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        var result = await ToolProcess.RunAsync(startInfo, bound.Token);
+        var output = result.StandardOutput + result.StandardError;
+        return result.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` exited with {result.ExitCode}:\n{output}");
     }
 }
