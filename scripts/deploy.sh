@@ -12,7 +12,8 @@ usage() {
   cat <<'EOF'
 usage: bash scripts/deploy.sh --resource-group RG --location AZURE_REGION --app-name NAME
          --aws-account-id ID --aws-region AWS_REGION --application-id-uri URI
-         [--stack-name NAME] [--role-name NAME] [--cors-origin ORIGIN]... [--dry-run]
+         [--stack-name NAME] [--role-name NAME] [--cors-origin ORIGIN]... [--parameter NAME=VALUE]...
+         [--dry-run]
 
   --resource-group      Azure resource group (created if missing)
   --location            Azure region of the resource group and the app, e.g. westeurope
@@ -24,6 +25,9 @@ usage: bash scripts/deploy.sh --resource-group RG --location AZURE_REGION --app-
   --stack-name          CloudFormation stack name (default cognito-functions)
   --role-name           IAM role the app assumes (default cognito-functions-app; both templates use it)
   --cors-origin         a browser origin allowed to call the API; repeat for several (default: none)
+  --parameter           another parameter of azure-functionapp.bicep for both Azure deployments, e.g.
+                        cognitoClientSecretKeyVaultUri=https://<vault>.vault.azure.net/secrets/<name> or
+                        cognitoAuthClockSkewSeconds=60; repeat for several
   --dry-run             print the commands in order and run nothing
 EOF
 }
@@ -36,12 +40,12 @@ fail_usage() {
 
 resource_group='' location='' app_name='' aws_account_id='' aws_region='' application_id_uri=''
 stack_name=cognito-functions role_name=cognito-functions-app dry_run=false
-cors_origins=()
+cors_origins=() extra_parameters=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --dry-run) dry_run=true; shift; continue ;;
     -h|--help) usage; exit 0 ;;
-    --resource-group|--location|--app-name|--aws-account-id|--aws-region|--application-id-uri|--stack-name|--role-name|--cors-origin)
+    --resource-group|--location|--app-name|--aws-account-id|--aws-region|--application-id-uri|--stack-name|--role-name|--cors-origin|--parameter)
       [ $# -ge 2 ] && [ -n "$2" ] || fail_usage "$1 needs a value" ;;
     *) fail_usage "unknown argument: $1" ;;
   esac
@@ -55,6 +59,7 @@ while [ $# -gt 0 ]; do
     --stack-name) stack_name=$2 ;;
     --role-name) role_name=$2 ;;
     --cors-origin) cors_origins+=("$2") ;;
+    --parameter) extra_parameters+=("$2") ;;
   esac
   shift 2
 done
@@ -65,6 +70,11 @@ done
 [[ "$app_name" =~ ^[a-z0-9-]{2,18}$ ]] || fail_usage "--app-name must be 2 to 18 lowercase letters, digits or hyphens"
 [[ "$aws_account_id" =~ ^[0-9]{12}$ ]] || fail_usage "--aws-account-id must be 12 digits"
 [[ "$role_name" =~ ^[A-Za-z0-9_+=,.@-]{1,64}$ ]] || fail_usage "--role-name is not a valid IAM role name"
+for parameter in "${extra_parameters[@]}"; do
+  [[ "$parameter" =~ ^[a-z][A-Za-z0-9]*=.+ ]] || fail_usage "--parameter must be NAME=VALUE with a parameter name of azure-functionapp.bicep: $parameter"
+  # This script prints every command it runs: a secret given here would land in its output and the shell's history.
+  [[ "$parameter" != cognitoClientSecret=* ]] || fail_usage "--parameter cognitoClientSecret is refused: put the secret in Key Vault and pass cognitoClientSecretKeyVaultUri"
+done
 for origin in "${cors_origins[@]}"; do
   [[ "$origin" =~ ^https?://[^/\"\ ]+$ ]] || fail_usage "--cors-origin must be a scheme and host without a path, e.g. https://app.example.com: $origin"
 done
@@ -121,6 +131,7 @@ azure_parameters=(
   "awsWebIdentityAudience=$application_id_uri"
   "cognitoRegion=$aws_region"
   "corsAllowedOrigins=$cors_json"
+  "${extra_parameters[@]}"
 )
 output() {
   capture "$1" "<$2>" az deployment group show --resource-group "$resource_group" --name "$deployment" \

@@ -17,6 +17,7 @@ public sealed partial class DeployScriptTests : IDisposable
         "--dry-run", "--resource-group", "rg-test", "--location", "westeurope", "--app-name", "cfntest",
         "--aws-account-id", "210987654321", "--aws-region", "ap-southeast-2", "--application-id-uri", "api://test-audience",
         "--cors-origin", "https://one.example.com", "--cors-origin", "http://localhost:3000",
+        "--parameter", "cognitoAuthClockSkewSeconds=45",
     ];
 
     private readonly string _stubs = Directory.CreateTempSubdirectory("deploy-stubs-").FullName;
@@ -68,6 +69,7 @@ public sealed partial class DeployScriptTests : IDisposable
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);
         Assert.Contains("cognitoUserPoolId=<CognitoUserPoolId>", lines[order[4]], StringComparison.Ordinal);
+        Assert.All([lines[order[0]], lines[order[4]]], l => Assert.Contains(" cognitoAuthClockSkewSeconds=45 ", l, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,6 +105,8 @@ public sealed partial class DeployScriptTests : IDisposable
     [InlineData("--role-name", "no spaces allowed", "--role-name is not a valid IAM role name")]
     [InlineData("--resource-group", null, "--resource-group is required")]
     [InlineData("--bogus", "x", "unknown argument: --bogus")]
+    [InlineData("--parameter", "=45", "--parameter must be NAME=VALUE")]
+    [InlineData("--parameter", "cognitoClientSecret=s3cret", "--parameter cognitoClientSecret is refused")]
     public async Task Bad_arguments_stop_it_with_the_reason_and_the_usage(string option, string? value, string expected)
     {
         var arguments = DryRun.ToList();
