@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Cognito;
@@ -7,7 +7,7 @@ namespace CognitoFunctions.Cognito;
 /// Start-up validation of <see cref="CognitoOptions"/>: a misconfigured app refuses to start with a message
 /// naming the setting as it is spelled in app settings (<c>Cognito__UserPoolId</c>), never printing a secret.
 /// </summary>
-internal sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOptions>
+internal sealed class CognitoOptionsValidator : IValidateOptions<CognitoOptions>
 {
     public ValidateOptionsResult Validate(string? name, CognitoOptions options)
     {
@@ -22,7 +22,7 @@ internal sealed partial class CognitoOptionsValidator : IValidateOptions<Cognito
         {
             failures.Add(Missing(nameof(options.Region), "the user pool's AWS region, e.g. us-east-1"));
         }
-        else if (!RegionPattern().IsMatch(region))
+        else if (!CognitoIdentifiers.IsRegion(region))
         {
             failures.Add($"{Setting(nameof(options.Region))} '{region}' is not an AWS region name such as us-east-1.");
         }
@@ -31,22 +31,20 @@ internal sealed partial class CognitoOptionsValidator : IValidateOptions<Cognito
         {
             failures.Add(Missing(nameof(options.UserPoolId), "the user pool id, e.g. us-east-1_AbCdEf123 (output CognitoUserPoolId of aws-cognito.yaml)"));
         }
-        else if (UserPoolIdPattern().Match(userPoolId) is not { Success: true } poolId)
+        else if (!CognitoIdentifiers.TryParseUserPoolId(userPoolId, out var prefix))
         {
             failures.Add($"{Setting(nameof(options.UserPoolId))} '{userPoolId}' is not a user pool id (<region>_<id>).");
         }
-        else if (RegionPattern().IsMatch(region)
-                 && RegionPattern().IsMatch(poolId.Groups["prefix"].Value)
-                 && !string.Equals(poolId.Groups["prefix"].Value, region, StringComparison.Ordinal))
+        else if (CognitoIdentifiers.IsRegion(region) && CognitoIdentifiers.OtherRegion(prefix, region) is { } other)
         {
-            failures.Add($"{Setting(nameof(options.UserPoolId))} '{userPoolId}' belongs to region '{poolId.Groups["prefix"].Value}', but {Setting(nameof(options.Region))} is '{region}'.");
+            failures.Add($"{Setting(nameof(options.UserPoolId))} '{userPoolId}' belongs to region '{other}', but {Setting(nameof(options.Region))} is '{region}'.");
         }
 
         if (string.IsNullOrWhiteSpace(clientId))
         {
             failures.Add(Missing(nameof(options.ClientId), "the app client id (output CognitoClientId of aws-cognito.yaml)"));
         }
-        else if (!ClientIdPattern().IsMatch(clientId))
+        else if (!CognitoIdentifiers.IsClientId(clientId))
         {
             failures.Add($"{Setting(nameof(options.ClientId))} is not an app client id (1 to 128 letters, digits, '_' or '+').");
         }
@@ -105,14 +103,4 @@ internal sealed partial class CognitoOptionsValidator : IValidateOptions<Cognito
 
     private static bool IsHttpUri(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
-
-    // AWS's own pattern is [\w-]+_[0-9a-zA-Z]+ (cognito-local generates local_XXXXXXXX).
-    [GeneratedRegex(@"^(?<prefix>[\w-]+)_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex UserPoolIdPattern();
-
-    [GeneratedRegex(@"^[\w+]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClientIdPattern();
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Authentication;
@@ -8,7 +8,7 @@ namespace CognitoFunctions.Authentication;
 /// Development, or an out-of-range number stops the app with a message naming the setting as it is spelled in app
 /// settings (<c>CognitoAuth__TrustedPools__0__UserPoolId</c>). Never a silent skip.
 /// </summary>
-internal sealed partial class CognitoAuthOptionsValidator(bool isDevelopment) : IValidateOptions<CognitoAuthOptions>
+internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidateOptions<CognitoAuthOptions>
 {
     private const string Section = CognitoAuthOptions.SectionName;
 
@@ -59,7 +59,7 @@ internal sealed partial class CognitoAuthOptionsValidator(bool isDevelopment) : 
         {
             failures.Add($"{Setting(nameof(pool.Region))} is not set: the pool's AWS region, e.g. us-east-1.");
         }
-        else if (!RegionPattern().IsMatch(pool.Region))
+        else if (!CognitoIdentifiers.IsRegion(pool.Region))
         {
             failures.Add($"{Setting(nameof(pool.Region))} '{pool.Region}' is not an AWS region name such as us-east-1.");
         }
@@ -68,14 +68,13 @@ internal sealed partial class CognitoAuthOptionsValidator(bool isDevelopment) : 
         {
             failures.Add($"{Setting(nameof(pool.UserPoolId))} is not set: the user pool id, e.g. us-east-1_AbCdEf123.");
         }
-        else if (UserPoolIdPattern().Match(pool.UserPoolId) is not { Success: true } poolId)
+        else if (!CognitoIdentifiers.TryParseUserPoolId(pool.UserPoolId, out var prefix))
         {
             failures.Add($"{Setting(nameof(pool.UserPoolId))} '{pool.UserPoolId}' is not a user pool id (<region>_<id>).");
         }
-        else if (RegionPattern().IsMatch(poolId.Groups["prefix"].Value)
-                 && !string.Equals(poolId.Groups["prefix"].Value, pool.Region, StringComparison.Ordinal))
+        else if (CognitoIdentifiers.OtherRegion(prefix, pool.Region) is { } other)
         {
-            failures.Add($"{Setting(nameof(pool.UserPoolId))} '{pool.UserPoolId}' belongs to region '{poolId.Groups["prefix"].Value}', not '{pool.Region}'.");
+            failures.Add($"{Setting(nameof(pool.UserPoolId))} '{pool.UserPoolId}' belongs to region '{other}', not '{pool.Region}'.");
         }
 
         if (pool.ClientIds.Count == 0)
@@ -85,7 +84,7 @@ internal sealed partial class CognitoAuthOptionsValidator(bool isDevelopment) : 
 
         for (var c = 0; c < pool.ClientIds.Count; c++)
         {
-            if (pool.ClientIds[c] is not { } clientId || !ClientIdPattern().IsMatch(clientId))
+            if (pool.ClientIds[c] is not { } clientId || !CognitoIdentifiers.IsClientId(clientId))
             {
                 failures.Add($"{Setting(nameof(pool.ClientIds))}__{c} is not an app client id (1 to 128 letters, digits, '_' or '+').");
             }
@@ -111,14 +110,4 @@ internal sealed partial class CognitoAuthOptionsValidator(bool isDevelopment) : 
             failures.Add($"{Section}__{property} is {value}; it must be between {min} and {max}.");
         }
     }
-
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
-
-    // AWS's own pattern is [\w-]+_[0-9a-zA-Z]+ (cognito-local generates local_XXXXXXXX).
-    [GeneratedRegex(@"^(?<prefix>[\w-]+)_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex UserPoolIdPattern();
-
-    [GeneratedRegex(@"^[\w+]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClientIdPattern();
 }
