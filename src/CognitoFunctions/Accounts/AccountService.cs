@@ -33,7 +33,34 @@ internal sealed partial class AccountService(
     private async Task<AccountResult<string>> SignUpCoreAsync(string email, string password, CancellationToken cancellationToken)
     {
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
-        string? sub;
+        var created = await CreateUserAsync(email, nonce, cancellationToken);
+        if (created.Failure is not null)
+        {
+            return created;
+        }
+
+        try
+        {
+            // The user exists now: from here on the steps run to their end even if the client has gone away, since
+            // a user left without a password would hold the email for good.
+            await cognito.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = email, Password = password, Permanent = true }, CancellationToken.None);
+        }
+        catch (CognitoException ex)
+        {
+            await RollBackSignUpAsync(email, nonce);
+            var failure = ex is CognitoServiceException { Code: CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation }
+                ? AccountFailure.Rejected("password", PasswordRejectedMessage)
+                : Unexpected("signup", ex);
+            return failure;
+        }
+
+        return created;
+    }
+
+    /// <summary>AdminCreateUser with the nonce; the new user's sub, or why there is none (and no user of ours left).</summary>
+    private async Task<AccountResult<string>> CreateUserAsync(string email, string nonce, CancellationToken cancellationToken)
+    {
+        CognitoServiceException? exists;
         try
         {
             var created = await cognito.AdminCreateUserAsync(new AdminCreateUserRequest
@@ -47,18 +74,11 @@ internal sealed partial class AccountService(
                     new AttributeType { Name = SignUpNonceAttribute, Value = nonce },
                 ],
             }, cancellationToken);
-            sub = created.User?.Attributes.ValueOf("sub");
+            return created.User?.Attributes.ValueOf("sub") ?? "";
         }
         catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UsernameExists)
         {
-            // A retried AdminCreateUser may meet the user its own lost first attempt created.
-            var ours = ex.EarlierAttemptMayHaveSucceeded ? await FindOwnUserAsync(email, nonce, cancellationToken) : null;
-            if (ours is null)
-            {
-                return new AccountFailure(AccountFailureKind.EmailTaken);
-            }
-
-            sub = ours.UserAttributes.ValueOf("sub");
+            exists = ex;
         }
         catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.InvalidParameter)
         {
@@ -76,21 +96,29 @@ internal sealed partial class AccountService(
 
             return Unexpected("signup", ex);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away while the request may already have reached Cognito.
+            await RollBackSignUpAsync(email, nonce);
+            throw;
+        }
 
+        if (!exists.EarlierAttemptMayHaveSucceeded)
+        {
+            return new AccountFailure(AccountFailureKind.EmailTaken);
+        }
+
+        // A retried AdminCreateUser may meet the user its own lost first attempt created: ours if it carries our nonce.
         try
         {
-            await cognito.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = email, Password = password, Permanent = true }, cancellationToken);
+            var ours = await FindOwnUserAsync(email, nonce, CancellationToken.None);
+            return ours is null ? new AccountFailure(AccountFailureKind.EmailTaken) : ours.UserAttributes.ValueOf("sub") ?? "";
         }
         catch (CognitoException ex)
         {
             await RollBackSignUpAsync(email, nonce);
-            var failure = ex is CognitoServiceException { Code: CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation }
-                ? AccountFailure.Rejected("password", PasswordRejectedMessage)
-                : Unexpected("signup", ex);
-            return failure;
+            return Unexpected("signup", ex);
         }
-
-        return sub ?? "";
     }
 
     /// <summary>Logs in with email and password.</summary>

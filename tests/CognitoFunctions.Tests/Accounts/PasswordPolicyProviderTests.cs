@@ -1,8 +1,7 @@
-using System.Reflection;
 using CognitoFunctions.Accounts;
-using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
+using CognitoFunctions.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CognitoFunctions.Tests.Accounts;
@@ -13,7 +12,8 @@ public sealed class PasswordPolicyProviderTests
     public async Task Concurrent_callers_share_one_read_of_the_pool()
     {
         var answer = new TaskCompletionSource<DescribeUserPoolResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cognito = FakeCognito.Create(() => answer.Task, out var calls);
+        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => answer.Task);
+        int calls() => cognito.CountOf("DescribeUserPool");
         var provider = new PasswordPolicyProvider(cognito, NullLogger<PasswordPolicyProvider>.Instance);
 
         var readers = Enumerable.Range(0, 20).Select(_ => provider.GetAsync(CancellationToken.None)).ToList();
@@ -30,11 +30,11 @@ public sealed class PasswordPolicyProviderTests
     public async Task A_failed_read_falls_back_to_the_defaults_and_the_next_caller_reads_again()
     {
         var attempt = 0;
-        var cognito = FakeCognito.Create(
-            () => ++attempt == 1
+        var cognito = new ScriptedCognito().OnDescribeUserPool(
+            _ => ++attempt == 1
                 ? Task.FromException<DescribeUserPoolResponse>(new CognitoTransportException("DescribeUserPool", new CallAttempts(1, false), new HttpRequestException("refused")))
-                : Task.FromResult(new DescribeUserPoolResponse { UserPool = new UserPoolType { Policies = new UserPoolPolicyType { PasswordPolicy = new PasswordPolicyType { MinimumLength = 12 } } } }),
-            out var calls);
+                : Task.FromResult(new DescribeUserPoolResponse { UserPool = new UserPoolType { Policies = new UserPoolPolicyType { PasswordPolicy = new PasswordPolicyType { MinimumLength = 12 } } } }));
+        int calls() => cognito.CountOf("DescribeUserPool");
         var provider = new PasswordPolicyProvider(cognito, NullLogger<PasswordPolicyProvider>.Instance);
 
         var first = await provider.GetAsync(CancellationToken.None);
@@ -43,32 +43,5 @@ public sealed class PasswordPolicyProviderTests
         Assert.Equal(PasswordPolicy.Default, first);
         Assert.Equal(12, second.MinimumLength);
         Assert.Equal(2, calls());
-    }
-
-    /// <summary>An ICognitoIdentityProvider that answers DescribeUserPool only.</summary>
-    public class FakeCognito : DispatchProxy
-    {
-        private Func<Task<DescribeUserPoolResponse>> _describe = null!;
-        private int _calls;
-
-        public static ICognitoIdentityProvider Create(Func<Task<DescribeUserPoolResponse>> describe, out Func<int> calls)
-        {
-            var proxy = Create<ICognitoIdentityProvider, FakeCognito>();
-            var fake = (FakeCognito)(object)proxy;
-            fake._describe = describe;
-            calls = () => Volatile.Read(ref fake._calls);
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            if (targetMethod?.Name != nameof(ICognitoIdentityProvider.DescribeUserPoolAsync))
-            {
-                throw new NotSupportedException(targetMethod?.Name);
-            }
-
-            Interlocked.Increment(ref _calls);
-            return _describe();
-        }
     }
 }

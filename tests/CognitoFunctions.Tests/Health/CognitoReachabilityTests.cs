@@ -1,3 +1,4 @@
+using CognitoFunctions.Tests.Fakes;
 using System.Net;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
@@ -15,7 +16,7 @@ public sealed class CognitoReachabilityTests
     [Fact]
     public async Task A_pool_that_answers_is_healthy_and_the_verdict_is_reused_until_it_is_stale()
     {
-        var cognito = new DescribeOnlyCognito(_ => Task.FromResult(new DescribeUserPoolResponse()));
+        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => Task.FromResult(new DescribeUserPoolResponse()));
         var reachability = Reachability(cognito);
 
         var first = await reachability.CheckAsync();
@@ -29,14 +30,14 @@ public sealed class CognitoReachabilityTests
         Assert.Same(first, reused);
         Assert.NotSame(first, fresh);
         Assert.Equal(_time.GetUtcNow(), fresh.CheckedAt);
-        Assert.Equal(2, cognito.Calls);
+        Assert.Equal(2, cognito.CountOf("DescribeUserPool"));
     }
 
     [Fact]
     public async Task Concurrent_probes_share_one_call()
     {
         var answer = new TaskCompletionSource<DescribeUserPoolResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cognito = new DescribeOnlyCognito(_ => answer.Task);
+        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => answer.Task);
         var reachability = Reachability(cognito);
 
         var probes = Enumerable.Range(0, 20).Select(_ => reachability.CheckAsync()).ToList();
@@ -44,13 +45,13 @@ public sealed class CognitoReachabilityTests
         var verdicts = await Task.WhenAll(probes);
 
         Assert.All(verdicts, v => Assert.Equal(HealthStatus.Healthy, v.Status));
-        Assert.Equal(1, cognito.Calls);
+        Assert.Equal(1, cognito.CountOf("DescribeUserPool"));
     }
 
     [Fact]
     public async Task A_call_that_hangs_is_abandoned_after_the_budget_as_unhealthy_timeout()
     {
-        var cognito = new DescribeOnlyCognito(async token =>
+        var cognito = new ScriptedCognito().OnDescribeUserPool(async token =>
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, token);
             return new DescribeUserPoolResponse();
@@ -58,7 +59,7 @@ public sealed class CognitoReachabilityTests
         var reachability = Reachability(cognito);
 
         var pending = reachability.CheckAsync();
-        while (cognito.Calls == 0)
+        while (cognito.CountOf("DescribeUserPool") == 0)
         {
             await Task.Yield();
         }
@@ -87,7 +88,7 @@ public sealed class CognitoReachabilityTests
     [MemberData(nameof(Failures))]
     public async Task A_failure_is_reported_by_its_kind_alone(Exception failure, string status, string error)
     {
-        var reachability = Reachability(new DescribeOnlyCognito(_ => Task.FromException<DescribeUserPoolResponse>(failure)));
+        var reachability = Reachability(new ScriptedCognito().OnDescribeUserPool(_ => Task.FromException<DescribeUserPoolResponse>(failure)));
 
         var verdict = await reachability.CheckAsync();
 
@@ -98,7 +99,7 @@ public sealed class CognitoReachabilityTests
     [Fact]
     public async Task A_failed_verdict_is_reused_too_so_probes_cannot_hammer_a_failing_Cognito()
     {
-        var cognito = new DescribeOnlyCognito(_ => Task.FromException<DescribeUserPoolResponse>(
+        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => Task.FromException<DescribeUserPoolResponse>(
             new CognitoServerErrorException("DescribeUserPool", OneAttempt, HttpStatusCode.InternalServerError, null, null, null, null)));
         var reachability = Reachability(cognito);
 
@@ -107,8 +108,8 @@ public sealed class CognitoReachabilityTests
             Assert.Equal(HealthStatus.Unhealthy, (await reachability.CheckAsync()).Status);
         }
 
-        Assert.Equal(1, cognito.Calls);
+        Assert.Equal(1, cognito.CountOf("DescribeUserPool"));
     }
 
-    private CognitoReachability Reachability(DescribeOnlyCognito cognito) => new(cognito, _time, NullLogger<CognitoReachability>.Instance);
+    private CognitoReachability Reachability(ScriptedCognito cognito) => new(cognito, _time, NullLogger<CognitoReachability>.Instance);
 }

@@ -1,3 +1,4 @@
+using CognitoFunctions.Tests.Fakes;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Health;
@@ -44,7 +45,7 @@ public sealed class ReadinessTests
     [InlineData(2, "timeout", "credentials", "Unhealthy")]
     public async Task The_report_is_the_worst_of_its_checks(int keys, string? jwksError, string? cognitoError, string expected)
     {
-        var cognito = new DescribeOnlyCognito(_ => cognitoError switch
+        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => cognitoError switch
         {
             null => Task.FromResult(new DescribeUserPoolResponse()),
             "throttled" => Task.FromException<DescribeUserPoolResponse>(new CognitoFunctions.Cognito.Errors.CognitoThrottledException(

@@ -1,0 +1,167 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using CognitoFunctions.Accounts;
+using CognitoFunctions.Cognito.Errors;
+using CognitoFunctions.Cognito.Model;
+using CognitoFunctions.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Tests.Accounts;
+
+/// <summary>
+/// Sign-up's steps where a fault in one exact call decides what is left behind (decision 15): whatever fails or
+/// gives up after AdminCreateUser may have reached Cognito, the user of this sign-up (the one with its nonce) is
+/// either complete or deleted, and the caller gets a failure, never an exception it cannot map.
+/// The end-to-end tests through the fault proxy cover AdminCreateUser and AdminSetUserPassword faults; these cover
+/// the steps a proxy cannot single out.
+/// </summary>
+public sealed class SignUpTests : IDisposable
+{
+    private const string Email = "new.user@example.com";
+    private const string Sub = "7d1c0e52-0000-4000-8000-000000000001";
+
+    private readonly ScriptedCognito _cognito = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly AccountMetrics _metrics;
+    private string? _nonce;
+
+    public SignUpTests()
+    {
+        _metrics = new AccountMetrics(_services.GetRequiredService<IMeterFactory>());
+        _cognito.On<AdminDeleteUserRequest>("AdminDeleteUser", (_, _) => Task.CompletedTask);
+    }
+
+    [Fact]
+    public async Task A_retried_create_that_meets_its_own_user_completes_it()
+    {
+        CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: true));
+        _cognito.On<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", (_, _) => Task.FromResult(UserWithNonce(_nonce!)));
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, _) => Task.CompletedTask);
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.Null(result.Failure);
+        Assert.Equal(Sub, result.Value);
+        Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    [Fact]
+    public async Task A_first_create_that_meets_another_user_is_email_taken_without_looking_further()
+    {
+        CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: false));
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.Equal(AccountFailureKind.EmailTaken, result.Failure?.Kind);
+        Assert.Equal(["AdminCreateUser"], _cognito.Calls.Select(c => c.Operation));
+    }
+
+    [Fact]
+    public async Task A_throttled_ownership_check_is_a_throttled_failure_and_the_user_of_this_sign_up_is_rolled_back()
+    {
+        CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: true));
+        var reads = 0;
+        _cognito.On<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", (_, _) => ++reads == 1
+            ? throw new CognitoThrottledException("AdminGetUser", new CallAttempts(3, false), HttpStatusCode.BadRequest, "TooManyRequestsException", null, null, TimeSpan.FromSeconds(2))
+            : Task.FromResult(UserWithNonce(_nonce!)));
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.Equal(AccountFailureKind.Throttled, result.Failure?.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(2), result.Failure?.RetryAfter);
+        Assert.Equal(1, _cognito.CountOf("AdminDeleteUser"));
+        Assert.Equal(0, _cognito.CountOf("AdminSetUserPassword"));
+    }
+
+    [Fact]
+    public async Task A_client_gone_after_the_user_exists_does_not_stop_the_password_from_being_set()
+    {
+        using var client = new CancellationTokenSource();
+        CreateAnswers(_ =>
+        {
+            client.Cancel(); // the client hangs up while AdminCreateUser is answered
+            return Created();
+        });
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, token) =>
+        {
+            token.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        });
+
+        var result = await SignUpAsync(client.Token);
+
+        Assert.Null(result.Failure);
+        Assert.Equal(Sub, result.Value);
+        Assert.False(_cognito.Calls.Single(c => c.Operation == "AdminSetUserPassword").Token.CanBeCanceled);
+        Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    [Fact]
+    public async Task A_client_gone_while_the_create_is_in_flight_rolls_back_what_may_have_been_created()
+    {
+        using var client = new CancellationTokenSource();
+        CreateAnswers(_ =>
+        {
+            client.Cancel();
+            throw new OperationCanceledException(client.Token);
+        });
+        _cognito.On<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", (_, token) =>
+            token.CanBeCanceled ? throw new InvalidOperationException("the rollback must not depend on the client") : Task.FromResult(UserWithNonce(_nonce!)));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SignUpAsync(client.Token));
+
+        Assert.Equal(1, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    [Fact]
+    public async Task A_rollback_deletes_only_the_user_carrying_this_sign_ups_nonce()
+    {
+        CreateAnswers(_ => throw new CognitoTimeoutException("AdminCreateUser", new CallAttempts(3, true), null));
+        _cognito.On<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", (_, _) => Task.FromResult(UserWithNonce("another-sign-up's-nonce")));
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.Equal(AccountFailureKind.Unavailable, result.Failure?.Kind);
+        Assert.Equal(1, _cognito.CountOf("AdminGetUser"));
+        Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _services.Dispose();
+    }
+
+    private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken)
+    {
+        var service = new AccountService(
+            _cognito,
+            new PasswordPolicyProvider(_cognito, NullLogger<PasswordPolicyProvider>.Instance),
+            Options.Create(new AccountOptions()),
+            _metrics,
+            NullLogger<AccountService>.Instance);
+        return service.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
+    }
+
+    /// <summary>Scripts AdminCreateUser, remembering the nonce the sign-up sent.</summary>
+    private void CreateAnswers(Func<AdminCreateUserRequest, Task<AdminCreateUserResponse>> answer) =>
+        _cognito.On<AdminCreateUserRequest, AdminCreateUserResponse>("AdminCreateUser", (request, _) =>
+        {
+            _nonce = request.UserAttributes.ValueOf(AccountService.SignUpNonceAttribute);
+            return answer(request);
+        });
+
+    private static Task<AdminCreateUserResponse> Created() =>
+        Task.FromResult(new AdminCreateUserResponse { User = new UserType { Username = Sub, Attributes = [new AttributeType { Name = "sub", Value = Sub }] } });
+
+    private static CognitoServiceException UsernameExists(bool earlierAttemptMayHaveSucceeded) =>
+        new("AdminCreateUser", new CallAttempts(earlierAttemptMayHaveSucceeded ? 2 : 1, earlierAttemptMayHaveSucceeded), HttpStatusCode.BadRequest, "UsernameExistsException", "User account already exists", null);
+
+    private static AdminGetUserResponse UserWithNonce(string nonce) => new()
+    {
+        Username = Sub,
+        UserAttributes = [new AttributeType { Name = "sub", Value = Sub }, new AttributeType { Name = AccountService.SignUpNonceAttribute, Value = nonce }],
+    };
+}
