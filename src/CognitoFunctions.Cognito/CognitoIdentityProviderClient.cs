@@ -159,15 +159,8 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
 
         using (response)
         {
-            byte[] body;
-            try
-            {
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new CognitoTransportException(operation, record.Attempts, ex);
-            }
+            // Buffered already (ResponseContentRead): reading it cannot fail on the network any more.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
 
             var attempts = record.Attempts;
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

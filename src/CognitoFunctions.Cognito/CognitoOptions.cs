@@ -56,12 +56,6 @@ public sealed class CognitoOptions
     /// <summary>True when the app client has a secret, so requests carry SECRET_HASH.</summary>
     public bool HasClientSecret => !string.IsNullOrEmpty(ClientSecret);
 
-    /// <summary>The <c>iss</c> of the pool's tokens: <c>https://cognito-idp.&lt;Region&gt;.amazonaws.com/&lt;UserPoolId&gt;</c>.</summary>
-    public string Issuer => $"https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}";
-
     /// <summary>The Cognito endpoint the client calls: <see cref="ServiceUrl"/> or the region's.</summary>
     public Uri Endpoint => ServiceUrl ?? new Uri($"https://cognito-idp.{Region}.amazonaws.com/");
-
-    /// <summary>The JWKS address: <see cref="JwksUri"/> or the issuer's well-known document.</summary>
-    public Uri EffectiveJwksUri => JwksUri ?? new Uri($"{Issuer}/.well-known/jwks.json");
 }

@@ -15,23 +15,20 @@ public sealed class CognitoOptionsValidatorTests
     };
 
     [Fact]
-    public void A_complete_configuration_is_valid_and_derives_issuer_endpoint_and_jwks()
+    public void A_complete_configuration_is_valid_and_derives_the_endpoint()
     {
         var options = Bind(Valid);
 
         Assert.True(new CognitoOptionsValidator().Validate(null, options).Succeeded);
-        Assert.Equal("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123", options.Issuer);
         Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), options.Endpoint);
-        Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123/.well-known/jwks.json"), options.EffectiveJwksUri);
     }
 
     [Fact]
-    public void A_service_url_and_jwks_address_override_the_derived_ones()
+    public void A_service_url_overrides_the_derived_endpoint()
     {
-        var options = Bind(With(("Cognito:ServiceUrl", "http://127.0.0.1:9229/"), ("Cognito:JwksUri", "http://127.0.0.1:9229/p/.well-known/jwks.json")));
+        var options = Bind(With(("Cognito:ServiceUrl", "http://127.0.0.1:9229/")));
 
         Assert.Equal(new Uri("http://127.0.0.1:9229/"), options.Endpoint);
-        Assert.Equal(new Uri("http://127.0.0.1:9229/p/.well-known/jwks.json"), options.EffectiveJwksUri);
     }
 
     [Fact]

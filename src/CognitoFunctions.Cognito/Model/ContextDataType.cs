@@ -6,7 +6,7 @@ namespace CognitoFunctions.Cognito.Model;
 /// </summary>
 public sealed record ContextDataType
 {
-    /// <summary>The end user's IP address (e.g. the first <c>X-Forwarded-For</c> entry Azure's front end sets).</summary>
+    /// <summary>The end user's IP address (the app takes the last <c>X-Forwarded-For</c> entry, the one Azure's front end appended).</summary>
     public required string IpAddress { get; init; }
 
     /// <summary>The host name the end user called, e.g. <c>myapp.azurewebsites.net</c>.</summary>

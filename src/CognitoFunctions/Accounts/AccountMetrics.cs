@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 
 namespace CognitoFunctions.Accounts;
 
@@ -30,18 +31,8 @@ internal sealed class AccountMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private static string Outcome(AccountFailureKind kind) => kind switch
-    {
-        AccountFailureKind.EmailTaken => "email_taken",
-        AccountFailureKind.InvalidCredentials => "invalid_credentials",
-        AccountFailureKind.ChallengeRequired => "challenge_required",
-        AccountFailureKind.InvalidRefreshToken => "invalid_refresh_token",
-        AccountFailureKind.InvalidCode => "invalid_code",
-        AccountFailureKind.IncorrectPassword => "incorrect_password",
-        AccountFailureKind.FieldRejected => "field_rejected",
-        AccountFailureKind.LimitExceeded => "limit_exceeded",
-        AccountFailureKind.Throttled => "throttled",
-        AccountFailureKind.Unavailable => "unavailable",
-        _ => "upstream_error",
-    };
+    // One tag per failure kind, named after it (EmailTaken → email_taken), so a new kind gets its own tag.
+    private static readonly string[] FailureOutcomes = Enum.GetNames<AccountFailureKind>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToArray();
+
+    private static string Outcome(AccountFailureKind kind) => FailureOutcomes[(int)kind];
 }

@@ -33,7 +33,7 @@ internal sealed class AdminUsersFunction(AccountService accounts)
             return await request.ProblemAsync(validation.ToProblem());
         }
 
-        var result = await accounts.ListUsersAsync(limitText is null ? DefaultLimit : limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
+        var result = await accounts.ListUsersAsync(limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, page => new UserListResponse(
             page.Users.Select(u => new UserListItem(u.Username, u.Sub, u.Email, u.EmailVerified, u.Status, u.Enabled, u.CreatedAt)).ToList(),
             page.PaginationToken), AppJsonContext.Default.UserListResponse);

@@ -23,7 +23,7 @@ internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoO
     [AllowAnonymous]
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/refresh")] HttpRequestData request)
     {
-        var needsUsername = !string.IsNullOrEmpty(cognito.Value.ClientSecret);
+        var needsUsername = cognito.Value.HasClientSecret;
         var (body, rejection) = await request.ReadAsync(AppJsonContext.Default.RefreshRequest, body =>
         {
             var validation = new Validation().Required("refreshToken", body.RefreshToken, MaxTokenLength);

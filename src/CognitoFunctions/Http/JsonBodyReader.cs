@@ -36,7 +36,10 @@ internal static class JsonBodyReader
             return TooLarge<T>();
         }
 
-        var buffer = new byte[MaxBodyBytes + 1];
+        // Sized by Content-Length when the host gives one (it always does for a body), one byte more to notice a body
+        // longer than announced.
+        var announced = contentLength is >= 0 and <= MaxBodyBytes ? (int)contentLength.Value : MaxBodyBytes;
+        var buffer = new byte[announced + 1];
         var length = 0;
         int read;
         while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
@@ -47,6 +50,11 @@ internal static class JsonBodyReader
         if (length > MaxBodyBytes)
         {
             return TooLarge<T>();
+        }
+
+        if (length > announced)
+        {
+            return BodyReadResult<T>.Fail(new Problem(ProblemKind.MalformedJson, "The request body is longer than its Content-Length."));
         }
 
         if (length == 0)

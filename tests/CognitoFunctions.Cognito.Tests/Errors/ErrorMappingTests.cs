@@ -47,7 +47,6 @@ public sealed class ErrorMappingTests
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().AdminGetUserAsync(GetUser));
 
-        Assert.IsType<CognitoServiceException>(error);
         Assert.Equal(code, error.Code);
         Assert.Equal(errorCode, error.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);

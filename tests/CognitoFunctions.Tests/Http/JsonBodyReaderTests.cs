@@ -118,6 +118,26 @@ public sealed class JsonBodyReaderTests
         Assert.Equal(ProblemKind.PayloadTooLarge, (await Read("{}", declaredLength: 1_000_000)).Problem?.Kind);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(0)]
+    public async Task A_body_longer_than_its_content_length_is_refused_not_cut(long declaredLength)
+    {
+        var result = await Read("""{"email":"a@example.com"}""", declaredLength: declaredLength);
+
+        Assert.Equal(ProblemKind.MalformedJson, result.Problem?.Kind);
+        Assert.Null(result.Value);
+    }
+
+    [Fact]
+    public async Task Without_a_content_length_the_whole_body_is_read_up_to_the_limit()
+    {
+        var result = await Read("""{"email":"a@example.com","password":"Pw-1234567"}""", declaredLength: null);
+
+        Assert.Null(result.Problem);
+        Assert.Equal("a@example.com", result.Value?.Email);
+    }
+
     private static Task<BodyReadResult<SignUpRequest>> Read(string body, string? contentType = "application/json", long? declaredLength = -1)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
