@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CognitoFunctions.Accounts;
 
@@ -11,6 +12,7 @@ internal static class AccountServiceCollectionExtensions
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordPolicyProvider>();
         services.AddSingleton<AccountService>();
         return services;

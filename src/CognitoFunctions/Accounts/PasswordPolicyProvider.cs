@@ -6,14 +6,22 @@ namespace CognitoFunctions.Accounts;
 
 /// <summary>
 /// The pool's password policy, read once from Cognito (DescribeUserPool) and kept for the process's life. Concurrent
-/// callers share one read. Until a read succeeds, validation uses aws-cognito.yaml's defaults and a later request
-/// tries again; Cognito still enforces its own policy on every password it sets.
+/// callers share one read, bounded by <see cref="Budget"/>. Until a read succeeds, validation uses aws-cognito.yaml's
+/// defaults, and the next read is tried <see cref="RetryAfterFailure"/> later, so requests do not wait on a Cognito
+/// that is down; Cognito still enforces its own policy on every password it sets.
 /// </summary>
-internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider cognito, ILogger<PasswordPolicyProvider> logger)
+internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider cognito, TimeProvider time, ILogger<PasswordPolicyProvider> logger)
 {
+    /// <summary>The longest a request waits for the policy, retries included.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the defaults stand in after a failed read before the next read is tried.</summary>
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
     private readonly Lock _gate = new();
     private PasswordPolicy? _policy;
     private Task<PasswordPolicy>? _reading;
+    private DateTimeOffset _nextRead = DateTimeOffset.MinValue;
 
     public Task<PasswordPolicy> GetAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +32,11 @@ internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider co
 
         lock (_gate)
         {
+            if (_reading is null && time.GetUtcNow() < _nextRead)
+            {
+                return Task.FromResult(PasswordPolicy.Default);
+            }
+
             // One read for everyone: with Cognito hanging, a queue of readers would each wait a full timeout in turn.
             _reading ??= ReadAsync();
             return _reading.WaitAsync(cancellationToken);
@@ -36,7 +49,8 @@ internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider co
         await Task.Yield();
         try
         {
-            var pool = await cognito.DescribeUserPoolAsync(CancellationToken.None);
+            using var timeout = new CancellationTokenSource(Budget, time);
+            var pool = await cognito.DescribeUserPoolAsync(timeout.Token);
             var policy = pool.UserPool?.Policies?.PasswordPolicy;
             var defaults = PasswordPolicy.Default;
             _policy = new PasswordPolicy(
@@ -47,12 +61,13 @@ internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider co
                 policy?.RequireSymbols ?? defaults.RequireSymbols);
             return _policy;
         }
-        catch (CognitoException ex)
+        catch (Exception ex) when (ex is CognitoException or OperationCanceledException)
         {
             LogPolicyUnavailable(logger, ex);
             lock (_gate)
             {
                 _reading = null;
+                _nextRead = time.GetUtcNow() + RetryAfterFailure;
             }
 
             return PasswordPolicy.Default;

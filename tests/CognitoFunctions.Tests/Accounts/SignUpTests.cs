@@ -138,7 +138,7 @@ public sealed class SignUpTests : IDisposable
     {
         var service = new AccountService(
             _cognito,
-            new PasswordPolicyProvider(_cognito, NullLogger<PasswordPolicyProvider>.Instance),
+            new PasswordPolicyProvider(_cognito, TimeProvider.System, NullLogger<PasswordPolicyProvider>.Instance),
             Options.Create(new AccountOptions()),
             _metrics,
             NullLogger<AccountService>.Instance);
