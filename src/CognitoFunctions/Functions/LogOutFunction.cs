@@ -18,23 +18,16 @@ internal sealed class LogOutFunction(AccountService accounts)
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/logout")] HttpRequestData request)
     {
         var token = request.FunctionContext.GetCognitoToken();
-        string? refreshToken = null;
-        if (HasBody(request))
+        var (body, rejection) = await request.ReadOptionalAsync(AppJsonContext.Default.LogOutRequest, body => new Validation()
+            .Optional("refreshToken", body.RefreshToken, RefreshFunction.MaxTokenLength));
+        if (rejection is not null)
         {
-            var (body, rejection) = await request.ReadAsync(AppJsonContext.Default.LogOutRequest, body => new Validation()
-                .Optional("refreshToken", body.RefreshToken, RefreshFunction.MaxTokenLength));
-            if (rejection is not null)
-            {
-                return rejection;
-            }
-
-            refreshToken = string.IsNullOrEmpty(body!.RefreshToken) ? null : body.RefreshToken;
+            return rejection;
         }
+
+        var refreshToken = string.IsNullOrEmpty(body?.RefreshToken) ? null : body.RefreshToken;
 
         var result = await accounts.LogOutAsync(token.Username ?? token.Subject, refreshToken, request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
-
-    private static bool HasBody(HttpRequestData request) =>
-        request.Headers.TryGetValues("content-length", out var lengths) && lengths.FirstOrDefault() is { } length && length != "0";
 }

@@ -27,8 +27,7 @@ internal static class AccountAnswers
         where T : class
     {
         var contentType = request.Headers.TryGetValues("content-type", out var types) ? string.Join(",", types) : null;
-        long? contentLength = request.Headers.TryGetValues("content-length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out var length) ? length : null;
-        var read = await JsonBodyReader.ReadAsync(contentType, contentLength, request.Body, typeInfo, request.FunctionContext.CancellationToken);
+        var read = await JsonBodyReader.ReadAsync(contentType, ContentLength(request), request.Body, typeInfo, request.FunctionContext.CancellationToken);
         if (read.Problem is { } problem)
         {
             return (null, await request.ProblemAsync(problem));
@@ -37,4 +36,12 @@ internal static class AccountAnswers
         var validation = validate(read.Value!);
         return validation.IsValid ? (read.Value, null) : (null, await request.ProblemAsync(validation.ToProblem()));
     }
+
+    /// <summary>As <see cref="ReadAsync"/> for a body the client may leave out: none (no Content-Length, or 0) gives (null, null).</summary>
+    public static Task<(T? Model, HttpResponseData? Rejection)> ReadOptionalAsync<T>(this HttpRequestData request, JsonTypeInfo<T> typeInfo, Func<T, Validation> validate)
+        where T : class =>
+        ContentLength(request) is null or 0 ? Task.FromResult<(T?, HttpResponseData?)>((null, null)) : request.ReadAsync(typeInfo, validate);
+
+    private static long? ContentLength(HttpRequestData request) =>
+        request.Headers.TryGetValues("content-length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out var length) ? length : null;
 }
