@@ -7,8 +7,9 @@ namespace CognitoFunctions.Authentication;
 /// <summary>
 /// Validates Cognito tokens with our own compact parsing (base64url and <see cref="System.Text.Json.Utf8JsonReader"/>
 /// into stack buffers) and the BCL's RSA. Cheap checks come first, in this order: structure, <c>alg</c>, <c>kid</c>,
-/// claim types and duplicates, <c>iss</c>, <c>token_use</c>, client, <c>sub</c>, <c>exp</c> / <c>nbf</c>; then the key
-/// and the signature. So expired, foreign and malformed tokens cost no RSA, and nothing is accepted before the
+/// claim types and top-level duplicates, <c>iss</c>, <c>token_use</c>, client, <c>sub</c>, <c>exp</c> / <c>nbf</c>;
+/// then duplicates inside nested values (a second parse, owed only by tokens that nest objects); then the key and the
+/// signature. So expired, foreign and malformed tokens cost no RSA, and nothing is accepted before the
 /// signature holds. Accepted tokens are cached by their string.
 /// </summary>
 internal sealed class CognitoTokenValidator : ICognitoTokenValidator
@@ -130,6 +131,13 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             if (failure == CognitoTokenFailure.None)
             {
                 failure = CheckClaims(claims, now, out var clientId);
+                if (failure == CognitoTokenFailure.None
+                    && ((header.NamesUnchecked && JsonDuplicateCheck.HasDuplicates(headerBytes[..headerLength]))
+                        || (claims.NamesUnchecked && JsonDuplicateCheck.HasDuplicates(payloadBytes[..payloadLength]))))
+                {
+                    failure = CognitoTokenFailure.DuplicateClaim;
+                }
+
                 if (failure == CognitoTokenFailure.None)
                 {
                     return Verify(token, secondDot, signatureChars, keyId[..Math.Max(header.KeyIdLength, 0)], header.KeyIdLength < 0, claims, clientId!, mayFetch, out waitForKeys);

@@ -32,11 +32,16 @@ internal struct TokenPayload : IJsonMemberReader
     public string? TokenId;
     public string[]? Groups;
 
+    /// <summary>Whether some names went unchecked for duplicates: <see cref="JsonDuplicateCheck"/> is still owed.</summary>
+    public bool NamesUnchecked;
+
     public static CognitoTokenFailure Parse(ReadOnlySpan<byte> json, IReadOnlyList<TrustedPool> pools, out TokenPayload payload)
     {
         payload = default;
         payload._pools = pools;
-        return JsonObjectReader.Read(json, ref payload);
+        var failure = JsonObjectReader.Read(json, ref payload, out var namesUnchecked);
+        payload.NamesUnchecked = namesUnchecked;
+        return failure;
     }
 
     public CognitoTokenFailure ReadMember(scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, ref bool nested)
