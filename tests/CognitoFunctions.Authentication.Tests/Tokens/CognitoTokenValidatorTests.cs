@@ -177,13 +177,17 @@ public sealed class CognitoTokenValidatorTests(LoadedHarnessFixture fixture) : I
         var token = TestToken.Access(Harness.Now).Set("jti", Guid.NewGuid().ToString()).Encode();
         var header = "Bearer " + token;
         await Harness.ValidateAsync(token);
-        _ = Harness.Validator.TryGetCached(header.AsSpan(7), out _);
+        _ = Harness.Validator.TryGetCached(header.AsSpan(7), out var cached);
+        // Groups and scopes, each met by the second one listed: the check walks both lists.
+        var policy = FunctionPolicy.For(typeof(SampleFunctions).GetMethod(nameof(SampleFunctions.EditOrders))!);
+        Assert.Equal(AuthOutcome.Valid, policy.Check(cached, out _));
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++)
         {
-            _ = Harness.Validator.TryGetCached(header.AsSpan(7), out _);
+            _ = Harness.Validator.TryGetCached(header.AsSpan(7), out cached);
             _ = Harness.Validator.ValidateAsync(token).Completed();
+            _ = policy.Check(cached, out _);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
