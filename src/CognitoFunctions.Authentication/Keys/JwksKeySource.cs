@@ -51,8 +51,6 @@ internal sealed class JwksKeySource : IDisposable
         _onKeysRetired = onKeysRetired;
     }
 
-    public Uri Address => _address;
-
     /// <summary>The keys of the last successful fetch; null until one succeeds.</summary>
     public SigningKeySet? Current => _keys;
 

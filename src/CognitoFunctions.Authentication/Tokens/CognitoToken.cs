@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Claims;
 using System.Text.Json;
 
@@ -86,9 +87,6 @@ public sealed class CognitoToken
 
     internal string? UsernameClaimType { get; }
 
-    /// <summary>The token as presented: the cache's key.</summary>
-    internal string RawToken => _rawToken;
-
     internal SigningKey SigningKey { get; }
 
     internal long ExpiresAtSeconds { get; }
@@ -159,7 +157,7 @@ public sealed class CognitoToken
     private JsonElement ParsePayload()
     {
         var chars = _rawToken.AsSpan(_payloadStart, _payloadLength);
-        var bytes = new byte[Base64UrlSegment.MaxDecodedLength(chars.Length)];
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(chars.Length)];
         Base64UrlSegment.TryDecode(chars, bytes, out var written);
         using var document = JsonDocument.Parse(bytes.AsMemory(0, written));
         return document.RootElement.Clone();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -91,7 +92,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         // Header: alg and kid.
         Span<byte> headerBytes = stackalloc byte[JsonLimits.MaxHeaderBytes];
-        if (Base64UrlSegment.MaxDecodedLength(headerChars.Length) > headerBytes.Length
+        if (Base64Url.GetMaxDecodedLength(headerChars.Length) > headerBytes.Length
             || !Base64UrlSegment.TryDecode(headerChars, headerBytes, out var headerLength))
         {
             return Reject(CognitoTokenFailure.Malformed);
@@ -118,7 +119,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         byte[]? rented = null;
         try
         {
-            var payloadCapacity = Base64UrlSegment.MaxDecodedLength(payloadChars.Length);
+            var payloadCapacity = Base64Url.GetMaxDecodedLength(payloadChars.Length);
             var payloadBytes = payloadCapacity <= JsonLimits.StackPayloadBytes
                 ? stackalloc byte[JsonLimits.StackPayloadBytes]
                 : (rented = ArrayPool<byte>.Shared.Rent(payloadCapacity));
@@ -271,7 +272,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         }
 
         Span<byte> signature = stackalloc byte[JsonLimits.MaxSignatureBytes];
-        if (Base64UrlSegment.MaxDecodedLength(signatureChars.Length) > signature.Length
+        if (Base64Url.GetMaxDecodedLength(signatureChars.Length) > signature.Length
             || !Base64UrlSegment.TryDecode(signatureChars, signature, out var signatureLength))
         {
             return Reject(CognitoTokenFailure.BadSignature);

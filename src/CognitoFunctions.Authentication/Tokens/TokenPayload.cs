@@ -14,10 +14,8 @@ internal struct TokenPayload : IJsonMemberReader
     /// <summary>The trusted pool whose issuer equals <c>iss</c>, or null.</summary>
     public TrustedPool? Pool;
 
-    public bool HasIssuer;
     public bool HasTokenUse;
     public CognitoTokenUse TokenUse;
-    public bool HasAudience;
     public string? Audience;
     public string[]? Audiences;
     public string? ClientId;
@@ -91,7 +89,6 @@ internal struct TokenPayload : IJsonMemberReader
             return CognitoTokenFailure.InvalidClaimType;
         }
 
-        HasIssuer = true;
         for (var i = 0; i < pools.Count; i++)
         {
             if (reader.ValueTextEquals(pools[i].IssuerUtf8))
@@ -120,7 +117,6 @@ internal struct TokenPayload : IJsonMemberReader
 
     private CognitoTokenFailure ReadAudience(ref Utf8JsonReader reader)
     {
-        HasAudience = true;
         if (reader.TokenType == JsonTokenType.String)
         {
             Audience = reader.GetString();
