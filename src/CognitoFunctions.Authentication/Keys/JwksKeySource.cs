@@ -54,6 +54,18 @@ internal sealed class JwksKeySource : IDisposable
     /// <summary>The keys of the last successful fetch; null until one succeeds.</summary>
     public SigningKeySet? Current => _keys;
 
+    /// <summary>Whether any fetch was ever started: set as the fetch starts, before its request is sent.</summary>
+    internal bool HasStartedFetch
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastFetchStartTicks != long.MinValue;
+            }
+        }
+    }
+
     /// <summary>What a health check may know of these keys.</summary>
     public CognitoPoolKeyStatus Status()
     {
