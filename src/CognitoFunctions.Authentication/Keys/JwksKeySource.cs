@@ -106,15 +106,6 @@ internal sealed class JwksKeySource : IDisposable
         }
     }
 
-    /// <summary>Whether a request meeting an unknown <c>kid</c> now would cause or join a fetch.</summary>
-    public bool CanFetchNow()
-    {
-        lock (_gate)
-        {
-            return _inFlight is not null || !IsInPenaltyWindow();
-        }
-    }
-
     /// <summary>How long until a fetch may start again (at least one second, for Retry-After).</summary>
     public TimeSpan RetryAfter()
     {

@@ -40,29 +40,25 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             return ValueTask.FromResult(CognitoTokenValidationResult.Valid(cached));
         }
 
-        var result = Validate(token, now, mayFetch: true, out var waitForKeys);
-        return waitForKeys is null
-            ? ValueTask.FromResult(result)
-            : ValidateAfterFetchAsync(token, waitForKeys, cancellationToken);
+        return Validate(token, now, mayFetch: true, cancellationToken);
     }
 
     /// <summary>The cache alone, from a span of the Authorization header: no allocation on a hit.</summary>
     public bool TryGetCached(ReadOnlySpan<char> token, out CognitoToken validated) =>
         _cache.TryGet(token, _time.GetUtcNow().UtcTicks, _skewTicks, out validated);
 
-    private async ValueTask<CognitoTokenValidationResult> ValidateAfterFetchAsync(string token, TrustedPool pool, CancellationToken cancellationToken)
+    private async ValueTask<CognitoTokenValidationResult> ValidateAfterFetchAsync(string token, Task fetch, CancellationToken cancellationToken)
     {
-        if (pool.Keys.JoinOrStartFetch() is { } fetch)
-        {
-            await fetch.WaitAsync(cancellationToken);
-        }
-
-        return Validate(token, _time.GetUtcNow().UtcTicks, mayFetch: false, out _);
+        await fetch.WaitAsync(cancellationToken);
+        return await Validate(token, _time.GetUtcNow().UtcTicks, mayFetch: false, cancellationToken);
     }
 
-    private CognitoTokenValidationResult Validate(string token, long now, bool mayFetch, out TrustedPool? waitForKeys)
+    /// <summary>
+    /// The verdict; completed at once unless the token needs keys not yet held and <paramref name="mayFetch"/>: then
+    /// it waits for the fetch (joined or started) and validates the token again, without fetching a second time.
+    /// </summary>
+    private ValueTask<CognitoTokenValidationResult> Validate(string token, long now, bool mayFetch, CancellationToken cancellationToken)
     {
-        waitForKeys = null;
         var span = token.AsSpan();
         if (span.Length == 0 || span.Length > JsonLimits.MaxTokenLength)
         {
@@ -141,7 +137,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
                 if (failure == CognitoTokenFailure.None)
                 {
-                    return Verify(token, secondDot, signatureChars, keyId[..Math.Max(header.KeyIdLength, 0)], header.KeyIdLength < 0, claims, clientId!, mayFetch, out waitForKeys);
+                    return Verify(token, secondDot, signatureChars, keyId[..Math.Max(header.KeyIdLength, 0)], header.KeyIdLength < 0, claims, clientId!, mayFetch, cancellationToken);
                 }
             }
 
@@ -230,7 +226,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         return null;
     }
 
-    private CognitoTokenValidationResult Verify(
+    private ValueTask<CognitoTokenValidationResult> Verify(
         string token,
         int secondDot,
         ReadOnlySpan<char> signatureChars,
@@ -239,20 +235,15 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         in TokenPayload claims,
         string clientId,
         bool mayFetch,
-        out TrustedPool? waitForKeys)
+        CancellationToken cancellationToken)
     {
-        waitForKeys = null;
         var pool = claims.Pool!;
         var keys = pool.Keys.Current;
         if (keys is null)
         {
-            if (mayFetch && pool.Keys.CanFetchNow())
-            {
-                waitForKeys = pool;
-                return default;
-            }
-
-            return CognitoTokenValidationResult.Unavailable(pool.Keys.RetryAfter());
+            return mayFetch && pool.Keys.JoinOrStartFetch() is { } fetch
+                ? ValidateAfterFetchAsync(token, fetch, cancellationToken)
+                : ValueTask.FromResult(CognitoTokenValidationResult.Unavailable(pool.Keys.RetryAfter()));
         }
 
         if (keyIdTooLong)
@@ -264,11 +255,10 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         {
             case KeyLookup.Unusable:
                 return Reject(CognitoTokenFailure.UnusableKey);
-            case KeyLookup.Unknown when mayFetch && pool.Keys.CanFetchNow():
-                waitForKeys = pool;
-                return default;
             case KeyLookup.Unknown:
-                return Reject(CognitoTokenFailure.UnknownKeyId);
+                return mayFetch && pool.Keys.JoinOrStartFetch() is { } fetch
+                    ? ValidateAfterFetchAsync(token, fetch, cancellationToken)
+                    : Reject(CognitoTokenFailure.UnknownKeyId);
         }
 
         Span<byte> signature = stackalloc byte[JsonLimits.MaxSignatureBytes];
@@ -301,8 +291,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         var validated = new CognitoToken(token, (token.IndexOf('.') + 1)..secondDot, key, claims, pool.Issuer, clientId);
         _cache.Add(validated, _time.GetUtcNow().UtcTicks, _skewTicks);
-        return CognitoTokenValidationResult.Valid(validated);
+        return ValueTask.FromResult(CognitoTokenValidationResult.Valid(validated));
     }
 
-    private static CognitoTokenValidationResult Reject(CognitoTokenFailure failure) => CognitoTokenValidationResult.Rejected(failure);
+    private static ValueTask<CognitoTokenValidationResult> Reject(CognitoTokenFailure failure) =>
+        ValueTask.FromResult(CognitoTokenValidationResult.Rejected(failure));
 }
