@@ -23,19 +23,8 @@ public static class CognitoAuthenticationApplicationBuilderExtensions
             throw new InvalidOperationException("Call services.AddCognitoAuthentication(configuration) before builder.UseCognitoAuthentication().");
         }
 
-        return builder.UseWhen<CognitoAuthenticationMiddleware>(IsHttpTrigger);
-    }
-
-    private static bool IsHttpTrigger(FunctionContext context)
-    {
-        foreach (var binding in context.FunctionDefinition.InputBindings.Values)
-        {
-            if (string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // No trigger filter here: the middleware asks the worker for the HTTP request, which is null for other
+        // triggers, and lets those through.
+        return builder.UseMiddleware<CognitoAuthenticationMiddleware>();
     }
 }

@@ -1,3 +1,4 @@
+using CognitoFunctions.Authentication.Tests.Support;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
@@ -136,6 +137,35 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
         Assert.Equal(1, builder.Middlewares);
     }
 
+    [Fact]
+    public async Task The_middleware_line_lets_an_invocation_of_another_trigger_through_the_middleware()
+    {
+        var builder = new WorkerBuilder();
+        builder.Services.AddLogging().AddCognitoAuthentication(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+            ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+            ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+        }).Build());
+        builder.UseCognitoAuthentication();
+        await using var services = builder.Services.BuildServiceProvider();
+        var resolved = new List<Type>();
+        var context = new FakeFunctionContext(FakeFunctionDefinition.For<SampleFunctions>(nameof(SampleFunctions.Private), http: false))
+        {
+            InstanceServices = new RecordingServices(services, resolved),
+        };
+        var ran = false;
+
+        await builder.Pipeline(_ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        })(context);
+
+        Assert.True(ran);
+        Assert.Contains(typeof(CognitoAuthenticationMiddleware), resolved);
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings, Func<IServiceProvider, CognitoTrustedPool?>? applicationPool = null) =>
         new ServiceCollection()
             .AddLogging()
@@ -146,12 +176,36 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
     {
         public IServiceCollection Services { get; } = new ServiceCollection();
 
-        public int Middlewares { get; private set; }
+        private readonly List<Func<FunctionExecutionDelegate, FunctionExecutionDelegate>> _middlewares = [];
+
+        public int Middlewares => _middlewares.Count;
 
         public IFunctionsWorkerApplicationBuilder Use(Func<FunctionExecutionDelegate, FunctionExecutionDelegate> middleware)
         {
-            Middlewares++;
+            _middlewares.Add(middleware);
             return this;
+        }
+
+        /// <summary>The middlewares in the order added, ending in <paramref name="function"/>, as the worker chains them.</summary>
+        public FunctionExecutionDelegate Pipeline(FunctionExecutionDelegate function)
+        {
+            var next = function;
+            for (var i = _middlewares.Count - 1; i >= 0; i--)
+            {
+                next = _middlewares[i](next);
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>The invocation's services, noting what the pipeline resolves (the middleware, when it runs).</summary>
+    private sealed class RecordingServices(IServiceProvider inner, List<Type> resolved) : IServiceProvider
+    {
+        public object? GetService(Type serviceType)
+        {
+            resolved.Add(serviceType);
+            return inner.GetService(serviceType);
         }
     }
 }

@@ -1,9 +1,15 @@
 namespace CognitoFunctions.Authentication;
 
-/// <summary>The snake_case names of outcomes and token failures, for the metric tag and the log, computed once.</summary>
+/// <summary>
+/// The snake_case names of outcomes, token failures and JWKS fetch results, for the metric tags, the log and the key
+/// status, computed once from the enums' names (so a new value is named by itself). Indexed by value: the enums
+/// number their members from 0 without gaps.
+/// </summary>
 internal static class OutcomeTags
 {
-    private static readonly string[] Outcomes = Enum.GetValues<AuthOutcome>().Select(o => ToSnakeCase(o.ToString())).ToArray();
+    private static readonly string[] Outcomes = SnakeCaseNames<AuthOutcome>();
+
+    private static readonly string[] FetchOutcomes = SnakeCaseNames<JwksFetchOutcome>();
 
     private static readonly string[] Failures = Enum.GetValues<CognitoTokenFailure>().Select(f => f switch
     {
@@ -19,15 +25,10 @@ internal static class OutcomeTags
     public static string Of(CognitoTokenFailure failure) => Failures[(int)failure];
 
     /// <summary>The <c>result</c> of a JWKS fetch, as the fetch counter and the key status name it.</summary>
-    public static string Of(JwksFetchOutcome outcome) => outcome switch
-    {
-        JwksFetchOutcome.Success => "success",
-        JwksFetchOutcome.HttpError => "http_error",
-        JwksFetchOutcome.NetworkError => "network_error",
-        JwksFetchOutcome.Timeout => "timeout",
-        JwksFetchOutcome.InvalidDocument => "invalid_document",
-        _ => "no_usable_keys",
-    };
+    public static string Of(JwksFetchOutcome outcome) => FetchOutcomes[(int)outcome];
+
+    private static string[] SnakeCaseNames<TEnum>()
+        where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => ToSnakeCase(v.ToString())).ToArray();
 
     private static string ToSnakeCase(string name)
     {

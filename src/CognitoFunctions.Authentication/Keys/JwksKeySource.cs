@@ -51,10 +51,20 @@ internal sealed class JwksKeySource : IDisposable
         _onKeysRetired = onKeysRetired;
     }
 
-    public Uri Address => _address;
-
     /// <summary>The keys of the last successful fetch; null until one succeeds.</summary>
     public SigningKeySet? Current => _keys;
+
+    /// <summary>Whether any fetch was ever started: set as the fetch starts, before its request is sent.</summary>
+    internal bool HasStartedFetch
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastFetchStartTicks != long.MinValue;
+            }
+        }
+    }
 
     /// <summary>What a health check may know of these keys.</summary>
     public CognitoPoolKeyStatus Status()
@@ -93,15 +103,6 @@ internal sealed class JwksKeySource : IDisposable
             }
 
             return IsInPenaltyWindow() ? null : StartFetch();
-        }
-    }
-
-    /// <summary>Whether a request meeting an unknown <c>kid</c> now would cause or join a fetch.</summary>
-    public bool CanFetchNow()
-    {
-        lock (_gate)
-        {
-            return _inFlight is not null || !IsInPenaltyWindow();
         }
     }
 

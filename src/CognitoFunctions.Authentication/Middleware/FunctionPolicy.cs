@@ -11,16 +11,19 @@ internal sealed class FunctionPolicy
 {
     public static readonly FunctionPolicy AnyValidToken = new(false, [], conflicting: false);
 
+    // An array walked by index: checked on every request, so no enumerator is boxed.
+    private readonly TokenRequirement[] _requirements;
+
     private FunctionPolicy(bool allowsAnonymous, TokenRequirement[] requirements, bool conflicting)
     {
         AllowsAnonymous = allowsAnonymous;
-        Requirements = requirements;
+        _requirements = requirements;
         Conflicting = conflicting;
     }
 
     public bool AllowsAnonymous { get; }
 
-    public IReadOnlyList<TokenRequirement> Requirements { get; }
+    public IReadOnlyList<TokenRequirement> Requirements => _requirements;
 
     /// <summary>Anonymous and a requirement were both given at one level.</summary>
     public bool Conflicting { get; }
@@ -55,8 +58,9 @@ internal sealed class FunctionPolicy
     /// <summary><see cref="AuthOutcome.Valid"/> when the token meets every requirement, else the first failure and its requirement.</summary>
     public AuthOutcome Check(CognitoToken token, out TokenRequirement? failed)
     {
-        foreach (var requirement in Requirements)
+        for (var i = 0; i < _requirements.Length; i++)
         {
+            var requirement = _requirements[i];
             var outcome = requirement.Check(token);
             if (outcome != AuthOutcome.Valid)
             {

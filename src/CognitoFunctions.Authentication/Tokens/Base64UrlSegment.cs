@@ -10,8 +10,6 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal static class Base64UrlSegment
 {
-    public static int MaxDecodedLength(int chars) => Base64Url.GetMaxDecodedLength(chars);
-
     public static bool TryDecode(ReadOnlySpan<char> chars, Span<byte> destination, out int written) =>
         Base64Url.DecodeFromChars(chars, destination, out var consumed, out written) == OperationStatus.Done
         && consumed == chars.Length;

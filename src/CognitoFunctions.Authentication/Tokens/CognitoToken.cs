@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Claims;
 using System.Text.Json;
 
@@ -11,6 +12,7 @@ public sealed class CognitoToken
 {
     private static readonly IReadOnlyList<string> NoGroups = Array.AsReadOnly(Array.Empty<string>());
     private readonly string _rawToken;
+    private readonly string[] _groups;
     private readonly int _payloadStart;
     private readonly int _payloadLength;
     private JsonElementBox? _claims;
@@ -35,7 +37,8 @@ public sealed class CognitoToken
             ? (cognitoUsername, ClaimNames.CognitoUsername)
             : (claims.Username, claims.Username is null ? null : ClaimNames.Username);
         // Read-only even to a caller that casts: the token is shared by every request that presents it.
-        Groups = claims.Groups is { Length: > 0 } groups ? Array.AsReadOnly(groups) : NoGroups;
+        _groups = claims.Groups ?? [];
+        Groups = _groups.Length > 0 ? Array.AsReadOnly(_groups) : NoGroups;
         Scope = claims.Scope;
         TokenId = claims.TokenId;
         ExpiresAtSeconds = claims.Expires!.Value;
@@ -84,9 +87,6 @@ public sealed class CognitoToken
 
     internal string? UsernameClaimType { get; }
 
-    /// <summary>The token as presented: the cache's key.</summary>
-    internal string RawToken => _rawToken;
-
     internal SigningKey SigningKey { get; }
 
     internal long ExpiresAtSeconds { get; }
@@ -98,9 +98,10 @@ public sealed class CognitoToken
     /// <summary>Whether <see cref="Groups"/> holds <paramref name="group"/> (ordinal comparison).</summary>
     public bool IsInGroup(string group)
     {
-        foreach (var g in Groups)
+        // The array, by index: a foreach over the read-only wrapper would allocate its enumerator on every check.
+        for (var i = 0; i < _groups.Length; i++)
         {
-            if (string.Equals(g, group, StringComparison.Ordinal))
+            if (string.Equals(_groups[i], group, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -156,7 +157,7 @@ public sealed class CognitoToken
     private JsonElement ParsePayload()
     {
         var chars = _rawToken.AsSpan(_payloadStart, _payloadLength);
-        var bytes = new byte[Base64UrlSegment.MaxDecodedLength(chars.Length)];
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(chars.Length)];
         Base64UrlSegment.TryDecode(chars, bytes, out var written);
         using var document = JsonDocument.Parse(bytes.AsMemory(0, written));
         return document.RootElement.Clone();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,9 @@ namespace CognitoFunctions.Authentication;
 /// <summary>
 /// Validates Cognito tokens with our own compact parsing (base64url and <see cref="System.Text.Json.Utf8JsonReader"/>
 /// into stack buffers) and the BCL's RSA. Cheap checks come first, in this order: structure, <c>alg</c>, <c>kid</c>,
-/// claim types and duplicates, <c>iss</c>, <c>token_use</c>, client, <c>sub</c>, <c>exp</c> / <c>nbf</c>; then the key
-/// and the signature. So expired, foreign and malformed tokens cost no RSA, and nothing is accepted before the
+/// claim types and top-level duplicates, <c>iss</c>, <c>token_use</c>, client, <c>sub</c>, <c>exp</c> / <c>nbf</c>;
+/// then duplicates inside nested values (a second parse, owed only by tokens that nest objects); then the key and the
+/// signature. So expired, foreign and malformed tokens cost no RSA, and nothing is accepted before the
 /// signature holds. Accepted tokens are cached by their string.
 /// </summary>
 internal sealed class CognitoTokenValidator : ICognitoTokenValidator
@@ -38,29 +40,25 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             return ValueTask.FromResult(CognitoTokenValidationResult.Valid(cached));
         }
 
-        var result = Validate(token, now, mayFetch: true, out var waitForKeys);
-        return waitForKeys is null
-            ? ValueTask.FromResult(result)
-            : ValidateAfterFetchAsync(token, waitForKeys, cancellationToken);
+        return Validate(token, now, mayFetch: true, cancellationToken);
     }
 
     /// <summary>The cache alone, from a span of the Authorization header: no allocation on a hit.</summary>
     public bool TryGetCached(ReadOnlySpan<char> token, out CognitoToken validated) =>
         _cache.TryGet(token, _time.GetUtcNow().UtcTicks, _skewTicks, out validated);
 
-    private async ValueTask<CognitoTokenValidationResult> ValidateAfterFetchAsync(string token, TrustedPool pool, CancellationToken cancellationToken)
+    private async ValueTask<CognitoTokenValidationResult> ValidateAfterFetchAsync(string token, Task fetch, CancellationToken cancellationToken)
     {
-        if (pool.Keys.JoinOrStartFetch() is { } fetch)
-        {
-            await fetch.WaitAsync(cancellationToken);
-        }
-
-        return Validate(token, _time.GetUtcNow().UtcTicks, mayFetch: false, out _);
+        await fetch.WaitAsync(cancellationToken);
+        return await Validate(token, _time.GetUtcNow().UtcTicks, mayFetch: false, cancellationToken);
     }
 
-    private CognitoTokenValidationResult Validate(string token, long now, bool mayFetch, out TrustedPool? waitForKeys)
+    /// <summary>
+    /// The verdict; completed at once unless the token needs keys not yet held and <paramref name="mayFetch"/>: then
+    /// it waits for the fetch (joined or started) and validates the token again, without fetching a second time.
+    /// </summary>
+    private ValueTask<CognitoTokenValidationResult> Validate(string token, long now, bool mayFetch, CancellationToken cancellationToken)
     {
-        waitForKeys = null;
         var span = token.AsSpan();
         if (span.Length == 0 || span.Length > JsonLimits.MaxTokenLength)
         {
@@ -90,7 +88,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         // Header: alg and kid.
         Span<byte> headerBytes = stackalloc byte[JsonLimits.MaxHeaderBytes];
-        if (Base64UrlSegment.MaxDecodedLength(headerChars.Length) > headerBytes.Length
+        if (Base64Url.GetMaxDecodedLength(headerChars.Length) > headerBytes.Length
             || !Base64UrlSegment.TryDecode(headerChars, headerBytes, out var headerLength))
         {
             return Reject(CognitoTokenFailure.Malformed);
@@ -117,7 +115,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         byte[]? rented = null;
         try
         {
-            var payloadCapacity = Base64UrlSegment.MaxDecodedLength(payloadChars.Length);
+            var payloadCapacity = Base64Url.GetMaxDecodedLength(payloadChars.Length);
             var payloadBytes = payloadCapacity <= JsonLimits.StackPayloadBytes
                 ? stackalloc byte[JsonLimits.StackPayloadBytes]
                 : (rented = ArrayPool<byte>.Shared.Rent(payloadCapacity));
@@ -130,9 +128,16 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
             if (failure == CognitoTokenFailure.None)
             {
                 failure = CheckClaims(claims, now, out var clientId);
+                if (failure == CognitoTokenFailure.None
+                    && ((header.NamesUnchecked && JsonDuplicateCheck.HasDuplicates(headerBytes[..headerLength]))
+                        || (claims.NamesUnchecked && JsonDuplicateCheck.HasDuplicates(payloadBytes[..payloadLength]))))
+                {
+                    failure = CognitoTokenFailure.DuplicateClaim;
+                }
+
                 if (failure == CognitoTokenFailure.None)
                 {
-                    return Verify(token, secondDot, signatureChars, keyId[..Math.Max(header.KeyIdLength, 0)], header.KeyIdLength < 0, claims, clientId!, mayFetch, out waitForKeys);
+                    return Verify(token, secondDot, signatureChars, keyId[..Math.Max(header.KeyIdLength, 0)], header.KeyIdLength < 0, claims, clientId!, mayFetch, cancellationToken);
                 }
             }
 
@@ -221,7 +226,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         return null;
     }
 
-    private CognitoTokenValidationResult Verify(
+    private ValueTask<CognitoTokenValidationResult> Verify(
         string token,
         int secondDot,
         ReadOnlySpan<char> signatureChars,
@@ -230,20 +235,15 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         in TokenPayload claims,
         string clientId,
         bool mayFetch,
-        out TrustedPool? waitForKeys)
+        CancellationToken cancellationToken)
     {
-        waitForKeys = null;
         var pool = claims.Pool!;
         var keys = pool.Keys.Current;
         if (keys is null)
         {
-            if (mayFetch && pool.Keys.CanFetchNow())
-            {
-                waitForKeys = pool;
-                return default;
-            }
-
-            return CognitoTokenValidationResult.Unavailable(pool.Keys.RetryAfter());
+            return mayFetch && pool.Keys.JoinOrStartFetch() is { } fetch
+                ? ValidateAfterFetchAsync(token, fetch, cancellationToken)
+                : ValueTask.FromResult(CognitoTokenValidationResult.Unavailable(pool.Keys.RetryAfter()));
         }
 
         if (keyIdTooLong)
@@ -255,15 +255,14 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         {
             case KeyLookup.Unusable:
                 return Reject(CognitoTokenFailure.UnusableKey);
-            case KeyLookup.Unknown when mayFetch && pool.Keys.CanFetchNow():
-                waitForKeys = pool;
-                return default;
             case KeyLookup.Unknown:
-                return Reject(CognitoTokenFailure.UnknownKeyId);
+                return mayFetch && pool.Keys.JoinOrStartFetch() is { } fetch
+                    ? ValidateAfterFetchAsync(token, fetch, cancellationToken)
+                    : Reject(CognitoTokenFailure.UnknownKeyId);
         }
 
         Span<byte> signature = stackalloc byte[JsonLimits.MaxSignatureBytes];
-        if (Base64UrlSegment.MaxDecodedLength(signatureChars.Length) > signature.Length
+        if (Base64Url.GetMaxDecodedLength(signatureChars.Length) > signature.Length
             || !Base64UrlSegment.TryDecode(signatureChars, signature, out var signatureLength))
         {
             return Reject(CognitoTokenFailure.BadSignature);
@@ -292,8 +291,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         var validated = new CognitoToken(token, (token.IndexOf('.') + 1)..secondDot, key, claims, pool.Issuer, clientId);
         _cache.Add(validated, _time.GetUtcNow().UtcTicks, _skewTicks);
-        return CognitoTokenValidationResult.Valid(validated);
+        return ValueTask.FromResult(CognitoTokenValidationResult.Valid(validated));
     }
 
-    private static CognitoTokenValidationResult Reject(CognitoTokenFailure failure) => CognitoTokenValidationResult.Rejected(failure);
+    private static ValueTask<CognitoTokenValidationResult> Reject(CognitoTokenFailure failure) =>
+        ValueTask.FromResult(CognitoTokenValidationResult.Rejected(failure));
 }

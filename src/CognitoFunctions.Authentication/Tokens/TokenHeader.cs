@@ -18,10 +18,15 @@ internal ref struct TokenHeader : IJsonMemberReader
     /// <summary>Whether a <c>crit</c> parameter asks for extensions (none is understood).</summary>
     public bool HasCritical { get; private set; }
 
+    /// <summary>Whether some names went unchecked for duplicates: <see cref="JsonDuplicateCheck"/> is still owed.</summary>
+    public bool NamesUnchecked { get; private set; }
+
     public static CognitoTokenFailure Parse(ReadOnlySpan<byte> json, Span<char> keyId, out TokenHeader header)
     {
         header = new TokenHeader(keyId);
-        return JsonObjectReader.Read(json, ref header);
+        var failure = JsonObjectReader.Read(json, ref header, out var namesUnchecked);
+        header.NamesUnchecked = namesUnchecked;
+        return failure;
     }
 
     public CognitoTokenFailure ReadMember(scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, ref bool nested)

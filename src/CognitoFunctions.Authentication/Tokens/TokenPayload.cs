@@ -14,10 +14,8 @@ internal struct TokenPayload : IJsonMemberReader
     /// <summary>The trusted pool whose issuer equals <c>iss</c>, or null.</summary>
     public TrustedPool? Pool;
 
-    public bool HasIssuer;
     public bool HasTokenUse;
     public CognitoTokenUse TokenUse;
-    public bool HasAudience;
     public string? Audience;
     public string[]? Audiences;
     public string? ClientId;
@@ -32,11 +30,16 @@ internal struct TokenPayload : IJsonMemberReader
     public string? TokenId;
     public string[]? Groups;
 
+    /// <summary>Whether some names went unchecked for duplicates: <see cref="JsonDuplicateCheck"/> is still owed.</summary>
+    public bool NamesUnchecked;
+
     public static CognitoTokenFailure Parse(ReadOnlySpan<byte> json, IReadOnlyList<TrustedPool> pools, out TokenPayload payload)
     {
         payload = default;
         payload._pools = pools;
-        return JsonObjectReader.Read(json, ref payload);
+        var failure = JsonObjectReader.Read(json, ref payload, out var namesUnchecked);
+        payload.NamesUnchecked = namesUnchecked;
+        return failure;
     }
 
     public CognitoTokenFailure ReadMember(scoped ReadOnlySpan<byte> name, scoped ref Utf8JsonReader reader, ref bool nested)
@@ -86,7 +89,6 @@ internal struct TokenPayload : IJsonMemberReader
             return CognitoTokenFailure.InvalidClaimType;
         }
 
-        HasIssuer = true;
         for (var i = 0; i < pools.Count; i++)
         {
             if (reader.ValueTextEquals(pools[i].IssuerUtf8))
@@ -115,7 +117,6 @@ internal struct TokenPayload : IJsonMemberReader
 
     private CognitoTokenFailure ReadAudience(ref Utf8JsonReader reader)
     {
-        HasAudience = true;
         if (reader.TokenType == JsonTokenType.String)
         {
             Audience = reader.GetString();

@@ -58,7 +58,7 @@ internal sealed class ValidatedTokenCache
             }
         }
 
-        if (_entries.TryAdd(validated.RawToken, validated))
+        if (_entries.TryAdd(validated.EncodedToken, validated))
         {
             Interlocked.Increment(ref _count);
         }
@@ -79,7 +79,7 @@ internal sealed class ValidatedTokenCache
     private void Remove(CognitoToken validated)
     {
         // The entry's key is the token's own string; removing the pair leaves a newer entry for it in place.
-        if (_entries.TryRemove(new KeyValuePair<string, CognitoToken>(validated.RawToken, validated)))
+        if (_entries.TryRemove(new KeyValuePair<string, CognitoToken>(validated.EncodedToken, validated)))
         {
             Interlocked.Decrement(ref _count);
         }

@@ -29,6 +29,9 @@ public sealed class CognitoKeyStatusTests : IAsyncLifetime
         });
         Assert.Equal(0, _harness.Server.Requests(TestPools.PathA));
         Assert.Equal(0, _harness.Server.Requests(TestPools.PathB));
+
+        // A fetch runs on the thread pool, so its request may not have arrived yet: its start is what tells.
+        Assert.All(_harness.Registry.Pools, p => Assert.False(p.Keys.HasStartedFetch));
     }
 
     [Fact]

@@ -48,6 +48,12 @@ public sealed class SampleFunctions
     {
     }
 
+    [RequireCognitoToken(TokenUse = CognitoTokenUse.Access, Groups = ["admins", "editors"], Scopes = ["orders/write", "orders/read"])]
+    [Function(nameof(EditOrders))]
+    public static void EditOrders()
+    {
+    }
+
     [AllowAnonymous]
     [RequireCognitoToken]
     [Function(nameof(Conflicting))]

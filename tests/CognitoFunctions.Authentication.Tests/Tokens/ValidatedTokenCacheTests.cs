@@ -93,8 +93,13 @@ public sealed class ValidatedTokenCacheTests
         var token = TestToken.Id(harness.Now).Encode();
         await harness.ValidateAsync(token);
 
-        var altered = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
+        // A character in the middle: the comparer's hash reads only the last characters, so the altered token lands
+        // on the cached one's hash and only the comparison of the whole strings tells them apart.
+        var firstDot = token.IndexOf('.');
+        var middle = firstDot + ((token.LastIndexOf('.') - firstDot) / 2);
+        var altered = string.Concat(token.AsSpan(0, middle), token[middle] == 'A' ? "B" : "A", token.AsSpan(middle + 1));
 
+        Assert.Equal(TokenKeyComparer.Instance.GetHashCode(token), TokenKeyComparer.Instance.GetHashCode(altered));
         Assert.False(harness.Validator.TryGetCached(altered, out _));
         Assert.False((await harness.ValidateAsync(altered)).IsValid);
     }
