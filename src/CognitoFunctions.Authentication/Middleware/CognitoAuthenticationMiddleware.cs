@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CognitoFunctions.Shared;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -94,16 +95,8 @@ internal sealed class CognitoAuthenticationMiddleware(
     }
 
     /// <summary>The W3C trace id of the invocation, else its invocation id.</summary>
-    internal static string TraceId(FunctionContext context)
-    {
-        var traceParent = context.TraceContext?.TraceParent;
-        if (traceParent is { Length: >= 55 } && traceParent[2] == '-' && traceParent[35] == '-')
-        {
-            return traceParent.Substring(3, 32);
-        }
-
-        return context.InvocationId;
-    }
+    internal static string TraceId(FunctionContext context) =>
+        W3CTraceParent.TraceId(context.TraceContext?.TraceParent) ?? context.InvocationId;
 
     private static void SetHttpResponse(FunctionContext context, HttpResponseData response)
     {

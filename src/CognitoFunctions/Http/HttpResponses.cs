@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CognitoFunctions.Shared;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Http;
@@ -58,9 +59,6 @@ internal static class HttpResponses
     }
 
     /// <summary>The W3C trace id of the invocation (what Application Insights correlates on), else its invocation id.</summary>
-    public static string TraceId(HttpRequestData request)
-    {
-        var traceParent = request.FunctionContext.TraceContext?.TraceParent;
-        return traceParent is { Length: 55 } && traceParent[2] == '-' ? traceParent.Substring(3, 32) : request.FunctionContext.InvocationId;
-    }
+    public static string TraceId(HttpRequestData request) =>
+        W3CTraceParent.TraceId(request.FunctionContext.TraceContext?.TraceParent) ?? request.FunctionContext.InvocationId;
 }
