@@ -34,6 +34,7 @@ public sealed class CognitoLocalServerTests
         Assert.False(Directory.Exists(server.DataDirectory));
         using var http = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(server.Endpoint, "health")));
+        await server.DisposeAsync(); // A second dispose (fixture and `await using` both) is harmless.
     }
 
     [Fact]

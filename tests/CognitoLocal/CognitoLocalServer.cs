@@ -18,13 +18,12 @@ public sealed class CognitoLocalServer : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
-    private readonly StringBuilder _log;
     private readonly bool _ownsDataDirectory;
+    private int _disposed;
 
-    private CognitoLocalServer(Process process, StringBuilder log, string dataDirectory, bool ownsDataDirectory, Uri endpoint)
+    private CognitoLocalServer(Process process, string dataDirectory, bool ownsDataDirectory, Uri endpoint)
     {
         _process = process;
-        _log = log;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         Endpoint = endpoint;
@@ -38,18 +37,6 @@ public sealed class CognitoLocalServer : IAsyncDisposable
 
     /// <summary>The process id, for whoever must stop it from outside.</summary>
     public int ProcessId => _process.Id;
-
-    /// <summary>What the server logged so far (JSON lines), for failure messages.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
 
     /// <summary>
     /// Starts cognito-local with tokens whose <c>iss</c> looks like real Cognito
@@ -103,7 +90,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         try
         {
             var listeningPort = await listening.Task.WaitAsync(StartTimeout, cancellationToken);
-            var server = new CognitoLocalServer(process, log, dataDirectory, ownsDataDirectory, new Uri($"http://127.0.0.1:{listeningPort}/"));
+            var server = new CognitoLocalServer(process, dataDirectory, ownsDataDirectory, new Uri($"http://127.0.0.1:{listeningPort}/"));
             await server.WaitForHealthAsync(cancellationToken);
             return server;
         }
@@ -128,6 +115,11 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     /// <summary>Stops the process (by PID, with its children) and removes a temporary data directory.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Kill(_process);
         await _process.WaitForExitAsync();
         _process.Dispose();
