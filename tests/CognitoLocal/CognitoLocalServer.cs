@@ -50,11 +50,12 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        // Before any folder is made: it fails when the Node.js tools are not installed.
+        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", []);
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("cognito-local-").FullName;
         WriteConfig(dataDirectory, region);
-
-        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", [], dataDirectory);
+        startInfo.WorkingDirectory = dataDirectory;
         startInfo.Environment["HOST"] = "127.0.0.1";
         startInfo.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["CODE"] = FixedCode;

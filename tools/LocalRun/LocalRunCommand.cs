@@ -55,7 +55,6 @@ internal static class LocalRunCommand
 
     private static async Task RunAsync(LocalRunOptions options, CancellationToken stopping)
     {
-        RepositoryLayout.EnsureNodeToolsInstalled();
         using var data = DataDirectory.Open(options);
         if (options.Reset)
         {
