@@ -38,6 +38,9 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     /// <summary>The process id, for whoever must stop it from outside.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>Where cognito-local at <paramref name="endpoint"/> serves the keys of a pool.</summary>
+    public static Uri JwksAddress(Uri endpoint, string userPoolId) => new(endpoint, $"{userPoolId}/.well-known/jwks.json");
+
     /// <summary>
     /// Starts cognito-local with tokens whose <c>iss</c> looks like real Cognito
     /// (<c>https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c>) and waits until <c>/health</c> answers.

@@ -40,7 +40,7 @@ public abstract class FunctionAppFixture : IAsyncLifetime
         {
             await _cognito.InitializeAsync();
             var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory, Log = Log.WriteLine };
-            foreach (var (name, value) in CognitoSettings(_cognito))
+            foreach (var (name, value) in _cognito.Pool.AppSettings(_cognito.Server.Endpoint))
             {
                 options.AppSettings[name] = value;
             }
@@ -66,27 +66,6 @@ public abstract class FunctionAppFixture : IAsyncLifetime
         }
 
         await _cognito.DisposeAsync();
-    }
-
-    /// <summary>The app's <c>Cognito__*</c> settings for the local pool.</summary>
-    public static IReadOnlyDictionary<string, string> CognitoSettings(CognitoLocalFixture cognito)
-    {
-        ArgumentNullException.ThrowIfNull(cognito);
-        var pool = cognito.Pool;
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Cognito__Region"] = pool.Region,
-            ["Cognito__UserPoolId"] = pool.UserPoolId,
-            ["Cognito__ClientId"] = pool.ClientId,
-            ["Cognito__ServiceUrl"] = cognito.Server.Endpoint.ToString(),
-            ["Cognito__JwksUri"] = pool.JwksUri.ToString(),
-        };
-        if (pool.ClientSecret is { } secret)
-        {
-            settings["Cognito__ClientSecret"] = secret;
-        }
-
-        return settings;
     }
 
     /// <summary>Adds or changes app settings before the host starts.</summary>
