@@ -101,7 +101,7 @@ public sealed partial class SettingsConsistencyTests
     [Fact]
     public void The_sample_differs_from_the_options_defaults_only_where_a_local_run_needs_it()
     {
-        var values = Sample()["Values"]!.AsObject().Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>()));
+        var values = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample);
 
         var differences = OptionsBinding.DifferencesFromDefaults(OptionsBinding.Bind(values, Catalog), Catalog);
 
@@ -211,12 +211,12 @@ public sealed partial class SettingsConsistencyTests
     [Fact]
     public async Task Platform_keys_of_the_sample_map_to_what_the_template_has_instead()
     {
-        var values = Sample()["Values"]!.AsObject();
+        var values = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample);
         var deployment = await AzureTemplate.WithDefaultsAsync();
         var parameters = (await AzureTemplate.CompiledAsync())["parameters"]!;
         var settings = deployment.AppSettings;
 
-        Assert.Equal(values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>(), deployment.Site["properties"]!["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal(values["FUNCTIONS_WORKER_RUNTIME"], deployment.Site["properties"]!["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
         Assert.All(PlatformSettings.TemplateOnly.Keys, key => Assert.Contains(key, settings.Keys));
         Assert.All(PlatformSettings.SampleValues.Keys, key => Assert.DoesNotContain(key, settings.Keys));
         Assert.NotNull(deployment.Site["properties"]!["siteConfig"]!["cors"]);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -13,7 +12,7 @@ public sealed partial class TemplateOutputsTests
     public void Every_output_names_a_setting_of_the_sample_settings()
     {
         var outputs = CloudFormationYaml.Load(RepositoryLayout.AwsCognitoTemplate)["Outputs"]!.AsObject();
-        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!["Values"]!.AsObject();
+        var settings = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample);
 
         var unmatched = outputs
             .Select(o => o.Key)

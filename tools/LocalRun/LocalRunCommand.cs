@@ -80,7 +80,7 @@ internal static class LocalRunCommand
         var settingsPath = data.IsTemporary
             ? Path.Combine(data.Path, "local.settings.json")
             : Path.Combine(RepositoryLayout.Root, "src", "CognitoFunctions", "local.settings.json");
-        var settings = LocalSettingsFile.Apply(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json"), settingsPath, outcome.Pool.AppSettings(cognito.Endpoint));
+        var settings = LocalSettingsFile.Apply(RepositoryLayout.LocalSettingsSample, settingsPath, outcome.Pool.AppSettings(cognito.Endpoint));
         ReportSettings(settings);
 
         await using var app = await StartAppAsync(options, settings.Values, stopping);
