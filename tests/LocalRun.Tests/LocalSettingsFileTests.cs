@@ -6,7 +6,7 @@ namespace CognitoFunctions.LocalRun.Tests;
 public sealed class LocalSettingsFileTests : IDisposable
 {
     private static readonly string Sample = RepositoryLayout.LocalSettingsSample;
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("local-settings-");
+    private readonly TemporaryFolder _directory = new("local-settings-");
 
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal)
     {
@@ -18,7 +18,7 @@ public sealed class LocalSettingsFileTests : IDisposable
         ["Cognito__JwksUri"] = "http://127.0.0.1:9229/local_Abc12345/.well-known/jwks.json",
     };
 
-    private string Target => Path.Combine(_directory.FullName, "local.settings.json");
+    private string Target => Path.Combine(_directory.Path, "local.settings.json");
 
     [Fact]
     public void A_missing_file_is_written_from_the_sample_with_the_pool_values()
@@ -98,5 +98,5 @@ public sealed class LocalSettingsFileTests : IDisposable
         Assert.Equal(content, File.ReadAllText(Target));
     }
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _directory.Dispose();
 }
