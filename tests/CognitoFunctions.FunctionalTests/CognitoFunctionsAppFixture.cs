@@ -11,6 +11,8 @@ public class CognitoFunctionsAppFixture : FunctionAppFixture
 {
     protected override string AppProject => "src/CognitoFunctions";
 
+    protected override bool UsesCognito => true;
+
     protected override Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
