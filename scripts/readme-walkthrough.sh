@@ -15,7 +15,6 @@ start_timeout=180   # seconds until run-local says where the app is (includes a 
 ready_timeout=60    # seconds until the app answers
 stop_timeout=30     # seconds for everything to stop after Ctrl+C
 
-# Readiness: the functions answer POST /api/user/login {} with 400 (validation, before any Cognito call).
 # Ready when the readiness check answers 200: the pool's signing keys are cached and Cognito answers.
 ready() { curl -sf -o /dev/null "${1}api/health"; }
 

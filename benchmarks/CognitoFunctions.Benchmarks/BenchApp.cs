@@ -42,10 +42,11 @@ internal sealed class BenchApp : IAsyncDisposable
         var settings = options.AppSettings;
         settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         settings["Bench__Authentication"] = authentication ? "on" : "off";
-        settings["CognitoAuth__TrustedPools__0__Region"] = BenchPool.Region;
-        settings["CognitoAuth__TrustedPools__0__UserPoolId"] = BenchPool.UserPoolId;
-        settings["CognitoAuth__TrustedPools__0__ClientIds__0"] = BenchPool.ClientId;
-        settings["CognitoAuth__TrustedPools__0__JwksUri"] = Jwks.Address.ToString();
+        foreach (var (name, value) in new ProvisionedPool(BenchPool.Region, BenchPool.UserPoolId, "", BenchPool.ClientId, null, [], Jwks.Address).TrustedPoolSettings())
+        {
+            settings[name] = value;
+        }
+
         settings["CognitoAuth__RequireHttpsJwks"] = "false";
         settings["CognitoAuth__CacheSize"] = cacheSize.ToString(CultureInfo.InvariantCulture);
 

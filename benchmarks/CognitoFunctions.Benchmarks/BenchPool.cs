@@ -11,6 +11,4 @@ internal static class BenchPool
     public static string Issuer => $"https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}";
 
     public static string ForeignIssuer => "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Foreign00";
-
-    public static string JwksUri => $"{Issuer}/.well-known/jwks.json";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CognitoFunctions.Cognito.Credentials;
 using CognitoFunctions.Testing.CognitoLocal;
 using Microsoft.Extensions.Configuration;
@@ -20,9 +19,9 @@ public sealed class CognitoServiceCollectionExtensionsTests
     [Fact]
     public void The_local_settings_sample_is_a_valid_configuration_using_the_default_credential_chain()
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!["Values"]!.AsObject();
         // The Functions host turns "Values" into environment variables, where "__" separates sections.
-        var settings = sample.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => v.Value?.GetValue<string>());
+        var settings = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample)
+            .ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
 
         using var services = Build(settings);
         services.GetRequiredService<IStartupValidator>().Validate();

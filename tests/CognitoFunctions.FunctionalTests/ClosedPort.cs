@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests;
 
@@ -7,11 +6,5 @@ namespace CognitoFunctions.FunctionalTests;
 internal static class ClosedPort
 {
     /// <summary>An http address on a port that was free a moment ago and is closed again.</summary>
-    public static Uri Address(string path = "")
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        return new Uri($"http://127.0.0.1:{port}/{path}");
-    }
+    public static Uri Address(string path = "") => LoopbackPort.ClosedAddress(path);
 }

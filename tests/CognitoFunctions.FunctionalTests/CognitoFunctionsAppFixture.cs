@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
@@ -11,6 +10,8 @@ namespace CognitoFunctions.FunctionalTests;
 public class CognitoFunctionsAppFixture : FunctionAppFixture
 {
     protected override string AppProject => "src/CognitoFunctions";
+
+    protected override bool UsesCognito => true;
 
     protected override Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
     {
@@ -27,9 +28,8 @@ public class CognitoFunctionsAppFixture : FunctionAppFixture
     /// <summary>The Values of local.settings.sample.json.</summary>
     public static IEnumerable<(string Name, string Value)> SampleSettings()
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!;
-        return sample["Values"]!.AsObject()
-            .Where(v => !v.Key.StartsWith("Cognito__", StringComparison.Ordinal) && v.Value!.GetValue<string>().Length > 0)
-            .Select(v => (v.Key, v.Value!.GetValue<string>()));
+        return LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample)
+            .Where(v => !v.Key.StartsWith("Cognito__", StringComparison.Ordinal) && v.Value.Length > 0)
+            .Select(v => (v.Key, v.Value));
     }
 }

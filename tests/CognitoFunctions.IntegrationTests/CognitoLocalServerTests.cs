@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -34,39 +32,28 @@ public sealed class CognitoLocalServerTests
         Assert.False(Directory.Exists(server.DataDirectory));
         using var http = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(server.Endpoint, "health")));
+        await server.DisposeAsync(); // A second dispose (fixture and `await using` both) is harmless.
     }
 
     [Fact]
     public async Task A_given_port_is_used_and_a_given_data_directory_outlives_the_server()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("cognito-local-kept-");
-        try
-        {
-            int port;
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
+        using var dataDirectory = new TemporaryFolder("cognito-local-kept-");
+        var port = LoopbackPort.Free();
 
-            string poolId;
-            await using (var first = await CognitoLocalServer.StartAsync(dataDirectory: dataDirectory.FullName, port: port))
-            {
-                Assert.Equal(port, first.Endpoint.Port);
-                using var http = new HttpClient();
-                poolId = (await new RawCognitoApi(http, first.Endpoint).CallAsync("CreateUserPool", new JsonObject { ["PoolName"] = "kept" }))["UserPool"]!["Id"]!.GetValue<string>();
-            }
-
-            Assert.True(Directory.Exists(dataDirectory.FullName));
-            await using var second = await CognitoLocalServer.StartAsync(dataDirectory: dataDirectory.FullName);
-            using var client = new HttpClient();
-            var pool = await new RawCognitoApi(client, second.Endpoint).CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = poolId });
-            Assert.Equal("kept", pool["UserPool"]!["Name"]!.GetValue<string>());
-        }
-        finally
+        string poolId;
+        await using (var first = await CognitoLocalServer.StartAsync(dataDirectory: dataDirectory.Path, port: port))
         {
-            dataDirectory.Delete(recursive: true);
+            Assert.Equal(port, first.Endpoint.Port);
+            using var http = new HttpClient();
+            poolId = (await new RawCognitoApi(http, first.Endpoint).CallAsync("CreateUserPool", new JsonObject { ["PoolName"] = "kept" }))["UserPool"]!["Id"]!.GetValue<string>();
         }
+
+        Assert.True(Directory.Exists(dataDirectory.Path));
+        await using var second = await CognitoLocalServer.StartAsync(dataDirectory: dataDirectory.Path);
+        using var client = new HttpClient();
+        var pool = await new RawCognitoApi(client, second.Endpoint).CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = poolId });
+        Assert.Equal("kept", pool["UserPool"]!["Name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -74,8 +61,8 @@ public sealed class CognitoLocalServerTests
     {
         // A stand-in for a test run that is killed before it can dispose anything.
         using var parent = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
-        var dataDirectory = Directory.CreateTempSubdirectory("cognito-local-orphan-");
-        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", [], dataDirectory.FullName);
+        using var dataDirectory = new TemporaryFolder("cognito-local-orphan-");
+        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", [], dataDirectory.Path);
         startInfo.Environment["COGNITO_LOCAL_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture);
         using var server = Process.Start(startInfo)!;
         try
@@ -101,8 +88,6 @@ public sealed class CognitoLocalServerTests
             {
                 parent.Kill();
             }
-
-            dataDirectory.Delete(recursive: true);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Testing.CognitoLocal;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +14,9 @@ internal static class LocalCognitoClient
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> SampleAwsEnvironment = new(() =>
     {
-        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json")))!["Values"]!.AsObject();
-        var aws = values.Where(v => v.Key.StartsWith("AWS_", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value!.GetValue<string>());
+        var aws = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample)
+            .Where(v => v.Key.StartsWith("AWS_", StringComparison.Ordinal))
+            .ToDictionary(v => v.Key, v => v.Value);
         // A developer's own profile or session token must not mix with the placeholders.
         Environment.SetEnvironmentVariable("AWS_PROFILE", null);
         Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);

@@ -42,10 +42,11 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
 
             var options = new FunctionsTestHostOptions { AppDirectory = _app.OutputDirectory, Log = Log.WriteLine };
             options.AppSettings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
-            options.AppSettings["CognitoAuth__TrustedPools__0__Region"] = _pool.Region;
-            options.AppSettings["CognitoAuth__TrustedPools__0__UserPoolId"] = _pool.UserPoolId;
-            options.AppSettings["CognitoAuth__TrustedPools__0__ClientIds__0"] = _pool.ClientId;
-            options.AppSettings["CognitoAuth__TrustedPools__0__JwksUri"] = _pool.JwksUri.ToString();
+            foreach (var (name, value) in _pool.TrustedPoolSettings())
+            {
+                options.AppSettings[name] = value;
+            }
+
             // The loopback JWKS server speaks http, which the middleware allows in Development only.
             options.AppSettings["CognitoAuth__RequireHttpsJwks"] = "false";
             _host = await FunctionsTestHost.StartAsync(options);

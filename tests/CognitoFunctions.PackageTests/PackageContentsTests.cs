@@ -103,19 +103,12 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : ICla
             Assert.Contains(library.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.Reproducible);
         }
 
-        var again = Directory.CreateTempSubdirectory("cognitofunctions-repack-");
-        try
-        {
-            var suffix = Package.Version[(Package.Version.IndexOf('-', StringComparison.Ordinal) + 1)..];
-            var repacked = await MiddlewarePackage.PackAsync(again.FullName, suffix, PackedMiddlewareFixture.Configuration);
+        using var again = new TemporaryFolder("cognitofunctions-repack-");
+        var suffix = Package.Version[(Package.Version.IndexOf('-', StringComparison.Ordinal) + 1)..];
+        var repacked = await MiddlewarePackage.PackAsync(again.Path, suffix, PackedMiddlewareFixture.Configuration);
 
-            Assert.Equal(await File.ReadAllBytesAsync(Package.Nupkg), await File.ReadAllBytesAsync(repacked.Nupkg));
-            Assert.Equal(await File.ReadAllBytesAsync(Package.Snupkg), await File.ReadAllBytesAsync(repacked.Snupkg));
-        }
-        finally
-        {
-            again.Delete(recursive: true);
-        }
+        Assert.Equal(await File.ReadAllBytesAsync(Package.Nupkg), await File.ReadAllBytesAsync(repacked.Nupkg));
+        Assert.Equal(await File.ReadAllBytesAsync(Package.Snupkg), await File.ReadAllBytesAsync(repacked.Snupkg));
     }
 
     private static IEnumerable<XElement> Nuspec(ZipArchive package, string localName) =>

@@ -40,20 +40,14 @@ public sealed class CfnLintTests
     {
         var text = await File.ReadAllTextAsync(RepositoryLayout.AwsCognitoTemplate);
         Assert.Contains(original, text, StringComparison.Ordinal);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cfn-lint-").FullName, "template.yaml");
+        using var folder = new TemporaryFolder("cfn-lint-");
+        var path = folder.File("template.yaml");
         await File.WriteAllTextAsync(path, text.Replace(original, replacement, StringComparison.Ordinal));
 
-        try
-        {
-            var report = await LintAsync(path);
+        var report = await LintAsync(path);
 
-            Assert.False(report.Valid, report.Text);
-            Assert.Contains(expected, report.Text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-        }
+        Assert.False(report.Valid, report.Text);
+        Assert.Contains(expected, report.Text, StringComparison.Ordinal);
     }
 
     private static async Task<(bool Valid, string Text)> LintAsync(string template, params string[] parameters)

@@ -20,15 +20,15 @@ public sealed partial class DeployScriptTests : IDisposable
         "--parameter", "cognitoAuthClockSkewSeconds=45",
     ];
 
-    private readonly string _stubs = Directory.CreateTempSubdirectory("deploy-stubs-").FullName;
+    private readonly TemporaryFolder _stubs = new("deploy-stubs-");
 
     public DeployScriptTests()
     {
         // Every command the script would run is a stub that records its call, so a dry run that ran anything shows it.
         foreach (var tool in new[] { "az", "aws", "dotnet", "zip", "curl" })
         {
-            var path = Path.Combine(_stubs, tool);
-            File.WriteAllText(path, $"#!/bin/sh\necho {tool} \"$@\" >> \"{Path.Combine(_stubs, "calls.log")}\"\nexit 1\n");
+            var path = _stubs.File(tool);
+            File.WriteAllText(path, $"#!/bin/sh\necho {tool} \"$@\" >> \"{_stubs.File("calls.log")}\"\nexit 1\n");
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -36,7 +36,7 @@ public sealed partial class DeployScriptTests : IDisposable
         }
     }
 
-    private string CallsLog => Path.Combine(_stubs, "calls.log");
+    private string CallsLog => _stubs.File("calls.log");
 
     [Fact]
     public async Task A_dry_run_prints_the_plan_and_runs_nothing()
@@ -147,7 +147,7 @@ public sealed partial class DeployScriptTests : IDisposable
         Assert.Equal(result.Output.TrimEnd('\n'), shown);
     }
 
-    public void Dispose() => Directory.Delete(_stubs, recursive: true);
+    public void Dispose() => _stubs.Dispose();
 
     private static List<string> Commands(string output) =>
         output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
@@ -159,7 +159,7 @@ public sealed partial class DeployScriptTests : IDisposable
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments)
     {
         var start = ToolProcess.CreateStartInfo("bash", [Path.Combine("scripts", "deploy.sh"), .. arguments], RepositoryLayout.Root);
-        start.Environment["PATH"] = _stubs + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["PATH"] = _stubs.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         var result = await ToolProcess.RunAsync(start);
         return (result.ExitCode, result.StandardOutput, result.StandardError);
     }

@@ -18,13 +18,12 @@ public sealed class CognitoLocalServer : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
-    private readonly StringBuilder _log;
     private readonly bool _ownsDataDirectory;
+    private int _disposed;
 
-    private CognitoLocalServer(Process process, StringBuilder log, string dataDirectory, bool ownsDataDirectory, Uri endpoint)
+    private CognitoLocalServer(Process process, string dataDirectory, bool ownsDataDirectory, Uri endpoint)
     {
         _process = process;
-        _log = log;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         Endpoint = endpoint;
@@ -39,17 +38,8 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     /// <summary>The process id, for whoever must stop it from outside.</summary>
     public int ProcessId => _process.Id;
 
-    /// <summary>What the server logged so far (JSON lines), for failure messages.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    /// <summary>Where cognito-local at <paramref name="endpoint"/> serves the keys of a pool.</summary>
+    public static Uri JwksAddress(Uri endpoint, string userPoolId) => new(endpoint, $"{userPoolId}/.well-known/jwks.json");
 
     /// <summary>
     /// Starts cognito-local with tokens whose <c>iss</c> looks like real Cognito
@@ -63,11 +53,12 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        // Before any folder is made: it fails when the Node.js tools are not installed.
+        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", []);
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("cognito-local-").FullName;
         WriteConfig(dataDirectory, region);
-
-        var startInfo = NodeProcess.CreateStartInfo("cognito-local.cjs", [], dataDirectory);
+        startInfo.WorkingDirectory = dataDirectory;
         startInfo.Environment["HOST"] = "127.0.0.1";
         startInfo.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["CODE"] = FixedCode;
@@ -103,7 +94,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         try
         {
             var listeningPort = await listening.Task.WaitAsync(StartTimeout, cancellationToken);
-            var server = new CognitoLocalServer(process, log, dataDirectory, ownsDataDirectory, new Uri($"http://127.0.0.1:{listeningPort}/"));
+            var server = new CognitoLocalServer(process, dataDirectory, ownsDataDirectory, new Uri($"http://127.0.0.1:{listeningPort}/"));
             await server.WaitForHealthAsync(cancellationToken);
             return server;
         }
@@ -128,6 +119,11 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     /// <summary>Stops the process (by PID, with its children) and removes a temporary data directory.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Kill(_process);
         await _process.WaitForExitAsync();
         _process.Dispose();

@@ -2,20 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace CognitoFunctions.Testing.CognitoLocal;
 
-/// <summary>What provisioning created: the values the app's <c>Cognito__*</c> settings take.</summary>
-public sealed record ProvisionedPool(
-    string Region,
-    string UserPoolId,
-    string UserPoolArn,
-    string ClientId,
-    string? ClientSecret,
-    IReadOnlyList<string> Groups,
-    Uri JwksUri)
-{
-    /// <summary>The <c>iss</c> of the pool's tokens.</summary>
-    public string Issuer => $"https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}";
-}
-
 /// <summary>
 /// Creates the Cognito resources of aws-cognito.yaml through the Cognito API (CreateUserPool,
 /// CreateUserPoolClient, CreateGroup), so cognito-local runs and AWS deployments share one definition.
@@ -74,7 +60,7 @@ public static class TemplateProvisioner
 
         return poolId is null || poolArn is null || clientId is null
             ? throw new InvalidOperationException("The template defines no user pool and app client.")
-            : new ProvisionedPool(region, poolId, poolArn, clientId, clientSecret, groups, new Uri(endpoint, $"{poolId}/.well-known/jwks.json"));
+            : new ProvisionedPool(region, poolId, poolArn, clientId, clientSecret, groups, CognitoLocalServer.JwksAddress(endpoint, poolId));
     }
 
     private static void Rename(JsonObject properties, string from, string to)

@@ -41,17 +41,17 @@ public sealed partial class CoreToolsRunTests : IDisposable
         });
         """;
 
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("fake-func-");
+    private readonly TemporaryFolder _directory = new("fake-func-");
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task With_func_on_PATH_the_run_uses_func_start_with_the_pool_settings_and_Ctrl_C_stops_func_and_cognito_local()
     {
-        var bin = Directory.CreateDirectory(Path.Combine(_directory.FullName, "bin"));
+        var bin = Directory.CreateDirectory(Path.Combine(_directory.Path, "bin"));
         var func = Path.Combine(bin.FullName, "func");
         File.WriteAllText(func, FakeFunc.ReplaceLineEndings("\n"));
         File.SetUnixFileMode(func, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var record = Path.Combine(_directory.FullName, "func-record.txt");
+        var record = Path.Combine(_directory.Path, "func-record.txt");
 
         var runner = Path.Combine(FunctionAppBuildOutput.ProjectOutput("tools/LocalRun", typeof(CoreToolsRunTests).Assembly), "LocalRun.dll");
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -100,7 +100,7 @@ public sealed partial class CoreToolsRunTests : IDisposable
         }
     }
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     /// <summary>Collects the runner's output until <paramref name="done"/> holds (or to its end when it is null).</summary>
     private static async Task ReadUntilAsync(Process process, List<string> output, Func<List<string>, bool>? done)

@@ -1,10 +1,12 @@
+using CognitoFunctions.Testing.CognitoLocal;
+
 namespace CognitoFunctions.LocalRun.Tests;
 
 public sealed class DataDirectoryTests : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("local-run-data-");
+    private readonly TemporaryFolder _root = new("local-run-data-");
 
-    private LocalRunOptions Options => new() { DataDirectory = Path.Combine(_root.FullName, "data") };
+    private LocalRunOptions Options => new() { DataDirectory = Path.Combine(_root.Path, "data") };
 
     [Fact]
     public void Only_one_run_at_a_time_uses_a_data_directory()
@@ -49,5 +51,5 @@ public sealed class DataDirectoryTests : IDisposable
         Assert.False(Directory.Exists(path));
     }
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose() => _root.Dispose();
 }

@@ -5,8 +5,8 @@ namespace CognitoFunctions.LocalRun.Tests;
 
 public sealed class LocalSettingsFileTests : IDisposable
 {
-    private static readonly string Sample = Path.Combine(RepositoryLayout.Root, "local.settings.sample.json");
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("local-settings-");
+    private static readonly string Sample = RepositoryLayout.LocalSettingsSample;
+    private readonly TemporaryFolder _directory = new("local-settings-");
 
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal)
     {
@@ -18,7 +18,7 @@ public sealed class LocalSettingsFileTests : IDisposable
         ["Cognito__JwksUri"] = "http://127.0.0.1:9229/local_Abc12345/.well-known/jwks.json",
     };
 
-    private string Target => Path.Combine(_directory.FullName, "local.settings.json");
+    private string Target => Path.Combine(_directory.Path, "local.settings.json");
 
     [Fact]
     public void A_missing_file_is_written_from_the_sample_with_the_pool_values()
@@ -26,15 +26,15 @@ public sealed class LocalSettingsFileTests : IDisposable
         var outcome = LocalSettingsFile.Apply(Sample, Target, _pool);
 
         Assert.Equal(SettingsWrite.Created, outcome.Write);
-        var written = Values(Target);
-        var sample = Values(Sample);
+        var written = LocalSettings.ReadValues(Target);
+        var sample = LocalSettings.ReadValues(Sample);
         Assert.Equal(sample.Select(p => p.Key), written.Select(p => p.Key));
         foreach (var (name, value) in sample.Where(p => !_pool.ContainsKey(p.Key)))
         {
-            Assert.Equal(value!.ToJsonString(), written[name]!.ToJsonString());
+            Assert.Equal(value, written[name]);
         }
 
-        Assert.All(_pool, p => Assert.Equal(p.Value, written[p.Key]!.GetValue<string>()));
+        Assert.All(_pool, p => Assert.Equal(p.Value, written[p.Key]));
         Assert.Equal("local_Abc12345", outcome.Values["Cognito__UserPoolId"]);
         Assert.Equal("false", outcome.Values["Accounts__GlobalSignOutOnLogout"]);
     }
@@ -59,13 +59,13 @@ public sealed class LocalSettingsFileTests : IDisposable
             ["Cognito__UserPoolId: local_Old00000 -> local_Abc12345", "Cognito__ClientSecret changed", "Aws__RoleArn: added from local.settings.sample.json"],
             outcome.Changes);
         Assert.DoesNotContain(outcome.Changes, c => c.Contains("old-secret", StringComparison.Ordinal));
-        var written = JsonNode.Parse(File.ReadAllText(Target))!;
-        Assert.Equal("local_Abc12345", written["Values"]!["Cognito__UserPoolId"]!.GetValue<string>());
-        Assert.Equal("", written["Values"]!["Cognito__ClientSecret"]!.GetValue<string>());
-        Assert.Equal("true", written["Values"]!["Accounts__GlobalSignOutOnLogout"]!.GetValue<string>());
-        Assert.Equal("mine", written["Values"]!["MyOwn__Setting"]!.GetValue<string>());
-        Assert.Equal("", written["Values"]!["Aws__RoleArn"]!.GetValue<string>());
-        Assert.Equal("http://localhost:5173", written["Host"]!["CORS"]!.GetValue<string>());
+        var written = LocalSettings.ReadValues(Target);
+        Assert.Equal("local_Abc12345", written["Cognito__UserPoolId"]);
+        Assert.Equal("", written["Cognito__ClientSecret"]);
+        Assert.Equal("true", written["Accounts__GlobalSignOutOnLogout"]);
+        Assert.Equal("mine", written["MyOwn__Setting"]);
+        Assert.Equal("", written["Aws__RoleArn"]);
+        Assert.Equal("http://localhost:5173", JsonNode.Parse(File.ReadAllText(Target))!["Host"]!["CORS"]!.GetValue<string>());
         Assert.Equal("mine", outcome.Values["MyOwn__Setting"]);
     }
 
@@ -98,7 +98,5 @@ public sealed class LocalSettingsFileTests : IDisposable
         Assert.Equal(content, File.ReadAllText(Target));
     }
 
-    public void Dispose() => _directory.Delete(recursive: true);
-
-    private static JsonObject Values(string path) => JsonNode.Parse(File.ReadAllText(path))!["Values"]!.AsObject();
+    public void Dispose() => _directory.Dispose();
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.LocalRun;
@@ -69,7 +67,8 @@ internal sealed class CoreToolsApp : IRunningApp
     {
         if (port == 0)
         {
-            port = FreePort();
+            // func takes a port number, not 0: borrow a free one from the system for the moment.
+            port = LoopbackPort.Free();
         }
 
         var startInfo = new ProcessStartInfo(func)
@@ -127,13 +126,5 @@ internal sealed class CoreToolsApp : IRunningApp
         {
             _process.Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        // func takes a port number, not 0: borrow a free one from the system for the moment.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

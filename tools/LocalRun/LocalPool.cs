@@ -51,7 +51,7 @@ internal static class LocalPool
                 state.ClientId,
                 client["ClientSecret"]?.GetValue<string>(),
                 groups,
-                new Uri(endpoint, $"{state.UserPoolId}/.well-known/jwks.json"));
+                CognitoLocalServer.JwksAddress(endpoint, state.UserPoolId));
         }
         catch (CognitoApiException ex) when (ex.ErrorType == "ResourceNotFoundException")
         {

@@ -55,7 +55,6 @@ internal static class LocalRunCommand
 
     private static async Task RunAsync(LocalRunOptions options, CancellationToken stopping)
     {
-        RepositoryLayout.EnsureNodeToolsInstalled();
         using var data = DataDirectory.Open(options);
         if (options.Reset)
         {
@@ -81,7 +80,7 @@ internal static class LocalRunCommand
         var settingsPath = data.IsTemporary
             ? Path.Combine(data.Path, "local.settings.json")
             : Path.Combine(RepositoryLayout.Root, "src", "CognitoFunctions", "local.settings.json");
-        var settings = LocalSettingsFile.Apply(Path.Combine(RepositoryLayout.Root, "local.settings.sample.json"), settingsPath, ManagedSettings(outcome.Pool, cognito.Endpoint));
+        var settings = LocalSettingsFile.Apply(RepositoryLayout.LocalSettingsSample, settingsPath, outcome.Pool.AppSettings(cognito.Endpoint));
         ReportSettings(settings);
 
         await using var app = await StartAppAsync(options, settings.Values, stopping);
@@ -118,17 +117,6 @@ internal static class LocalRunCommand
             : "Azure Functions Core Tools (func) is not on PATH: serving the app with the functions test host (tests/FunctionsTestHost).");
         return await TestHostApp.StartAsync(options.AppPort, appSettings, stopping);
     }
-
-    /// <summary>The settings the run owns: the ones that name the local pool.</summary>
-    internal static Dictionary<string, string> ManagedSettings(ProvisionedPool pool, Uri endpoint) => new(StringComparer.Ordinal)
-    {
-        ["Cognito__Region"] = pool.Region,
-        ["Cognito__UserPoolId"] = pool.UserPoolId,
-        ["Cognito__ClientId"] = pool.ClientId,
-        ["Cognito__ClientSecret"] = pool.ClientSecret ?? "",
-        ["Cognito__ServiceUrl"] = endpoint.ToString(),
-        ["Cognito__JwksUri"] = pool.JwksUri.ToString(),
-    };
 
     private static void ReportPool(PoolOutcome outcome, DataDirectory data)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
@@ -52,6 +53,23 @@ internal static class AccountClient
         var body = await login.JsonAsync();
         body["email"] = email;
         return body;
+    }
+
+    /// <summary>
+    /// A new user in the <c>admin</c> group, made with Cognito's admin API as the README shows
+    /// (aws cognito-idp admin-add-user-to-group); returns an access token that carries the group.
+    /// </summary>
+    public static async Task<string> AdminAccessTokenAsync(this HttpClient client, CognitoLocalFixture cognito)
+    {
+        var user = await client.SignedInUserAsync(NewEmail("admin"));
+        await cognito.Api.CallAsync("AdminAddUserToGroup", new JsonObject
+        {
+            ["UserPoolId"] = cognito.Pool.UserPoolId,
+            ["Username"] = user["email"]!.GetValue<string>(),
+            ["GroupName"] = "admin",
+        });
+        using var login = await client.PostJsonAsync("/api/user/login", new { email = user["email"]!.GetValue<string>(), password = Password });
+        return (await login.JsonAsync())["accessToken"]!.GetValue<string>();
     }
 
     public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response) =>

@@ -158,6 +158,39 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task An_admin_pages_through_users_with_Cognitos_pagination_token()
+    {
+        // cognito-local's ListUsers returns everyone in one page without a PaginationToken (README, known gaps):
+        // the proxy answers with Cognito's shapes. The token holds characters a query string must escape.
+        const string NextPage = "AQID+next/page==";
+        var admin = await Client.AdminAccessTokenAsync(Fixture.Cognito);
+
+        JsonObject first, last;
+        using (Proxy.Fail("ListUsers", CognitoFault.Success(new JsonObject { ["Users"] = new JsonArray(ListedUser("first")), ["PaginationToken"] = NextPage })))
+        {
+            using var response = await Client.GetAsync("/api/admin/users?limit=1", admin);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            first = await response.JsonAsync();
+        }
+
+        var firstCall = Proxy.Calls.Last(c => c.Operation == "ListUsers").Body!;
+        using (Proxy.Fail("ListUsers", CognitoFault.Success(new JsonObject { ["Users"] = new JsonArray(ListedUser("second")) })))
+        {
+            using var response = await Client.GetAsync($"/api/admin/users?limit=1&paginationToken={Uri.EscapeDataString(first["paginationToken"]!.GetValue<string>())}", admin);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            last = await response.JsonAsync();
+        }
+
+        var nextCall = Proxy.Calls.Last(c => c.Operation == "ListUsers").Body!;
+        Assert.Equal("first", Assert.Single(first["users"]!.AsArray())!["username"]!.GetValue<string>());
+        Assert.Equal(NextPage, first["paginationToken"]!.GetValue<string>());
+        Assert.Equal((1, null), (firstCall["Limit"]!.GetValue<int>(), firstCall["PaginationToken"]?.GetValue<string>()));
+        Assert.Equal(NextPage, nextCall["PaginationToken"]!.GetValue<string>());
+        Assert.Equal("second", Assert.Single(last["users"]!.AsArray())!["username"]!.GetValue<string>());
+        Assert.Null(last["paginationToken"]);
+    }
+
+    [Fact]
     public async Task Cognito_unreachable_is_503_with_retry_after_never_500()
     {
         using var fault = Proxy.Fail("AdminInitiateAuth", new CognitoFault(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
@@ -167,4 +200,18 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         await response.ProblemAsync(HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable");
         Assert.NotNull(response.Headers.RetryAfter);
     }
+
+    // A UserType as ListUsers returns it.
+    private static JsonObject ListedUser(string username) => new()
+    {
+        ["Username"] = username,
+        ["Attributes"] = new JsonArray(
+            new JsonObject { ["Name"] = "sub", ["Value"] = Guid.NewGuid().ToString() },
+            new JsonObject { ["Name"] = "email", ["Value"] = $"{username}@example.com" },
+            new JsonObject { ["Name"] = "email_verified", ["Value"] = "true" }),
+        ["UserCreateDate"] = 1.7e9,
+        ["UserLastModifiedDate"] = 1.7e9,
+        ["Enabled"] = true,
+        ["UserStatus"] = "CONFIRMED",
+    };
 }

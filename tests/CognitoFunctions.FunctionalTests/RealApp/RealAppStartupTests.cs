@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CognitoFunctions.FunctionalTests.Accounts;
 
 namespace CognitoFunctions.FunctionalTests.RealApp;
 
 /// <summary>The real app, src/CognitoFunctions, starts through the test host against cognito-local.</summary>
-public sealed class RealAppStartupTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output), IClassFixture<CognitoFunctionsAppFixture>
+[Collection(AccountApiTests.Name)]
+public sealed class RealAppStartupTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
     [Fact]
     public void The_worker_starts_with_the_cognito_settings_and_loads_every_function_it_indexed()

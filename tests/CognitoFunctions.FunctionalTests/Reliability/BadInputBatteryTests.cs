@@ -94,9 +94,6 @@ public sealed class BadInputBatteryTests(CognitoFunctionsAppFixture fixture, ITe
         return data;
     }
 
-    [Fact]
-    public void The_battery_has_at_least_40_cases_per_endpoint() => Assert.True(Cases.Length >= 40, $"{Cases.Length} cases");
-
     [Theory]
     [MemberData(nameof(Battery))]
     public async Task A_malformed_request_gets_a_4xx_problem_and_creates_nothing(string endpoint, BadRequest request)

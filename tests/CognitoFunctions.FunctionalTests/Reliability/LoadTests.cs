@@ -120,9 +120,9 @@ public sealed class LoadTests(LoadAppFixture fixture, ITestOutputHelper output) 
     private static async Task MeasureCognitoLocalAsync(LoadSettings settings, LoadReport report)
     {
         var cognito = new CognitoLocalFixture();
-        await cognito.InitializeAsync();
         try
         {
+            await cognito.InitializeAsync();
             var emails = Enumerable.Range(0, settings.SignUps).Select(_ => AccountClient.NewEmail("direct")).ToArray();
             var signUps = await LoadRun<bool>.RunAsync(emails.Length, settings.Concurrency, async i =>
             {

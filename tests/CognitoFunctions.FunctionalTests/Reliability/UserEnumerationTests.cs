@@ -17,6 +17,7 @@ public sealed class UserEnumerationTests(CognitoFunctionsAppFixture fixture, ITe
         using var unknown = await Client.PostJsonAsync("/api/user/login", new { email = AccountClient.NewEmail("nobody"), password = "Wr0ng-Passw0rd!" });
 
         await AssertAlikeAsync(known, unknown, HttpStatusCode.Unauthorized);
+        await known.ProblemAsync(HttpStatusCode.Unauthorized, "/problems/invalid-credentials");
     }
 
     [Fact]
@@ -28,6 +29,7 @@ public sealed class UserEnumerationTests(CognitoFunctionsAppFixture fixture, ITe
         using var unknown = await Client.PostJsonAsync("/api/user/password/forgot", new { email = AccountClient.NewEmail("nobody") });
 
         await AssertAlikeAsync(known, unknown, HttpStatusCode.Accepted);
+        Assert.Empty(await known.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

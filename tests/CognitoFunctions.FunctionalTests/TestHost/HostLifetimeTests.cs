@@ -64,10 +64,10 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
         console.ArgumentList.Add("--port");
         console.ArgumentList.Add("0");
         using var host = Process.Start(console)!;
+        Process? worker = null;
         try
         {
-            var workerPid = await WorkerPidFromOutput(host);
-            using var worker = Process.GetProcessById(workerPid);
+            worker = Process.GetProcessById(await WorkerPidFromOutput(host));
 
             host.Kill(); // SIGKILL: no handler of the host runs.
 
@@ -77,6 +77,17 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
         finally
         {
             host.Kill(entireProcessTree: true);
+            // Once the host is dead the worker is re-parented and the tree kill above no longer reaches it:
+            // a failed watchdog must not leave it running.
+            if (worker is not null)
+            {
+                if (!worker.HasExited)
+                {
+                    worker.Kill(entireProcessTree: true);
+                }
+
+                worker.Dispose();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.Testing.FunctionsHost;
 
@@ -26,7 +27,8 @@ internal static class ConsoleHost
             HttpPort = port,
             Log = line => Console.Out.WriteLine(line),
         };
-        foreach (var (name, value) in LocalSettings.ReadValues(appDirectory))
+        var localSettings = Path.Combine(appDirectory, "local.settings.json");
+        foreach (var (name, value) in File.Exists(localSettings) ? LocalSettings.ReadValues(localSettings) : new Dictionary<string, string>())
         {
             options.AppSettings[name] = value;
         }

@@ -4,14 +4,15 @@ using CognitoFunctions.Testing.CognitoLocal;
 namespace CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
 /// <summary>
-/// An xunit fixture: cognito-local with the pool of aws-cognito.yaml, and a function app served by
-/// <see cref="FunctionsTestHost"/> with its <c>Cognito__*</c> settings pointing at that pool. Builds nothing: the
+/// An xunit fixture: a function app served by <see cref="FunctionsTestHost"/>, and for an app that talks to Cognito
+/// (<see cref="UsesCognito"/>) cognito-local with the pool of aws-cognito.yaml, the app's <c>Cognito__*</c> settings
+/// pointing at that pool. Builds nothing: the
 /// app is the build output of <see cref="AppProject"/>. Tests get <see cref="Client"/>; worker logs go to the
 /// test attached to <see cref="Log"/>.
 /// </summary>
 public abstract class FunctionAppFixture : IAsyncLifetime
 {
-    private readonly CognitoLocalFixture _cognito = new();
+    private CognitoLocalFixture? _cognito;
     private FunctionsTestHost? _host;
     private HttpClient? _client;
 
@@ -22,7 +23,10 @@ public abstract class FunctionAppFixture : IAsyncLifetime
     public TestOutputLog Log { get; } = new();
 
     /// <summary>cognito-local and the provisioned pool the app is configured against.</summary>
-    public CognitoLocalFixture Cognito => _cognito;
+    public CognitoLocalFixture Cognito => _cognito ?? throw new InvalidOperationException($"{GetType().Name} runs no cognito-local: its app does not use Cognito.");
+
+    /// <summary>Whether the app calls Cognito, so that the fixture starts cognito-local for it (it takes seconds).</summary>
+    protected virtual bool UsesCognito => false;
 
     /// <summary>The running host.</summary>
     public FunctionsTestHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialised.");
@@ -38,11 +42,15 @@ public abstract class FunctionAppFixture : IAsyncLifetime
     {
         try
         {
-            await _cognito.InitializeAsync();
             var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory, Log = Log.WriteLine };
-            foreach (var (name, value) in CognitoSettings(_cognito))
+            if (UsesCognito)
             {
-                options.AppSettings[name] = value;
+                _cognito = new CognitoLocalFixture();
+                await _cognito.InitializeAsync();
+                foreach (var (name, value) in _cognito.Pool.AppSettings(_cognito.Server.Endpoint))
+                {
+                    options.AppSettings[name] = value;
+                }
             }
 
             await ConfigureAppSettingsAsync(options.AppSettings);
@@ -65,28 +73,10 @@ public abstract class FunctionAppFixture : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
-        await _cognito.DisposeAsync();
-    }
-
-    /// <summary>The app's <c>Cognito__*</c> settings for the local pool.</summary>
-    public static IReadOnlyDictionary<string, string> CognitoSettings(CognitoLocalFixture cognito)
-    {
-        ArgumentNullException.ThrowIfNull(cognito);
-        var pool = cognito.Pool;
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        if (_cognito is not null)
         {
-            ["Cognito__Region"] = pool.Region,
-            ["Cognito__UserPoolId"] = pool.UserPoolId,
-            ["Cognito__ClientId"] = pool.ClientId,
-            ["Cognito__ServiceUrl"] = cognito.Server.Endpoint.ToString(),
-            ["Cognito__JwksUri"] = pool.JwksUri.ToString(),
-        };
-        if (pool.ClientSecret is { } secret)
-        {
-            settings["Cognito__ClientSecret"] = secret;
+            await _cognito.DisposeAsync();
         }
-
-        return settings;
     }
 
     /// <summary>Adds or changes app settings before the host starts.</summary>

@@ -127,7 +127,6 @@ internal sealed class WorkerConnection(HostLog log) : IDisposable
         {
             StreamingMessage.ContentOneofCase.WorkerInitResponse => ReplyKeys.Request(message.RequestId),
             StreamingMessage.ContentOneofCase.FunctionMetadataResponse => ReplyKeys.Request(message.RequestId),
-            StreamingMessage.ContentOneofCase.WorkerStatusResponse => ReplyKeys.Request(message.RequestId),
             StreamingMessage.ContentOneofCase.FunctionLoadResponse => ReplyKeys.Load(message.FunctionLoadResponse.FunctionId),
             StreamingMessage.ContentOneofCase.InvocationResponse => ReplyKeys.Invocation(message.InvocationResponse.InvocationId),
             _ => null,
