@@ -262,7 +262,7 @@ internal sealed partial class AccountService(
             await cognito.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = accessToken, PreviousPassword = currentPassword, ProposedPassword = newPassword }, cancellationToken);
             return new Done();
         }
-        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized)
+        catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized || RefusesPreviousPassword(ex))
         {
             return new AccountFailure(AccountFailureKind.IncorrectPassword);
         }
@@ -275,6 +275,13 @@ internal sealed partial class AccountService(
             return Unexpected("change_password", ex);
         }
     }
+
+    // Cognito refuses a wrong previous password with NotAuthorized, and gives InvalidPassword only for the proposed one,
+    // always with a message that says why ("Password does not conform to policy: ...", "Provided password cannot be
+    // used for security reasons."). cognito-local refuses a wrong previous password with InvalidPassword and the bare
+    // message "Invalid password" (it never checks a proposed password): that one is about the current password.
+    private static bool RefusesPreviousPassword(CognitoServiceException ex) =>
+        ex.Code == CognitoErrorCode.InvalidPassword && string.Equals(ex.CognitoMessage?.Trim(), "Invalid password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One page of the pool's users.</summary>
     public Task<AccountResult<UserPage>> ListUsersAsync(int limit, string? paginationToken, CancellationToken cancellationToken) =>

@@ -19,6 +19,6 @@ internal sealed class HealthFunction(Readiness readiness)
     {
         var report = await readiness.CheckAsync();
         var status = report.Status == HealthStatus.Unhealthy ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
-        return await request.JsonAsync(status, report, AppJsonContext.Default.HealthReport, noStore: true);
+        return await request.JsonAsync(status, report, AppJsonContext.Default.HealthReport);
     }
 }

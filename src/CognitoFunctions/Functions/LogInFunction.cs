@@ -24,6 +24,6 @@ internal sealed class LogInFunction(AccountService accounts)
         }
 
         var result = await accounts.LogInAsync(body!.Email!.Trim(), body.Password!, ClientContext.From(request), request.FunctionContext.CancellationToken);
-        return await request.AnswerAsync(result, HttpStatusCode.OK, TokenAnswers.ForLogin, AppJsonContext.Default.TokenResponse, noStore: true);
+        return await request.AnswerAsync(result, HttpStatusCode.OK, TokenAnswers.ForLogin, AppJsonContext.Default.TokenResponse);
     }
 }

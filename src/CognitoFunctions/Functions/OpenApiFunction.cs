@@ -13,5 +13,5 @@ internal sealed class OpenApiFunction(OpenApiDocumentProvider document)
     [Function("OpenApi")]
     [AllowAnonymous]
     public Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequestData request) =>
-        request.JsonAsync(HttpStatusCode.OK, document.Json);
+        request.JsonAsync(HttpStatusCode.OK, document.Json, publicDocument: true);
 }

@@ -35,6 +35,6 @@ internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoO
         }
 
         var result = await accounts.RefreshAsync(body!.RefreshToken!, body.Username, ClientContext.From(request), request.FunctionContext.CancellationToken);
-        return await request.AnswerAsync(result, HttpStatusCode.OK, TokenAnswers.ForLogin, AppJsonContext.Default.TokenResponse, noStore: true);
+        return await request.AnswerAsync(result, HttpStatusCode.OK, TokenAnswers.ForLogin, AppJsonContext.Default.TokenResponse);
     }
 }

@@ -13,11 +13,10 @@ internal static class AccountAnswers
         AccountResult<T> result,
         HttpStatusCode status,
         Func<T, TBody> body,
-        JsonTypeInfo<TBody> typeInfo,
-        bool noStore = false) =>
+        JsonTypeInfo<TBody> typeInfo) =>
         result.Failure is { } failure
             ? request.ProblemAsync(failure.ToProblem())
-            : request.JsonAsync(status, body(result.Value!), typeInfo, noStore);
+            : request.JsonAsync(status, body(result.Value!), typeInfo);
 
     public static async Task<HttpResponseData> AnswerAsync<T>(this HttpRequestData request, AccountResult<T> result, HttpStatusCode status) =>
         result.Failure is { } failure ? await request.ProblemAsync(failure.ToProblem()) : request.Empty(status);
@@ -26,6 +25,11 @@ internal static class AccountAnswers
     public static async Task<(T? Model, HttpResponseData? Rejection)> ReadAsync<T>(this HttpRequestData request, JsonTypeInfo<T> typeInfo, Func<T, Validation> validate)
         where T : class
     {
+        if (Undelivered(request) is { } lost)
+        {
+            return (null, await request.ProblemAsync(lost));
+        }
+
         var contentType = request.Headers.TryGetValues("content-type", out var types) ? string.Join(",", types) : null;
         var read = await JsonBodyReader.ReadAsync(contentType, ContentLength(request), request.Body, typeInfo, request.FunctionContext.CancellationToken);
         if (read.Problem is { } problem)
@@ -37,10 +41,23 @@ internal static class AccountAnswers
         return validation.IsValid ? (read.Value, null) : (null, await request.ProblemAsync(validation.ToProblem()));
     }
 
-    /// <summary>As <see cref="ReadAsync"/> for a body the client may leave out: none (no Content-Length, or 0) gives (null, null).</summary>
-    public static Task<(T? Model, HttpResponseData? Rejection)> ReadOptionalAsync<T>(this HttpRequestData request, JsonTypeInfo<T> typeInfo, Func<T, Validation> validate)
-        where T : class =>
-        ContentLength(request) is null or 0 ? Task.FromResult<(T?, HttpResponseData?)>((null, null)) : request.ReadAsync(typeInfo, validate);
+    /// <summary>
+    /// As <see cref="ReadAsync"/> for a body the client may leave out: <c>Content-Length: 0</c> gives (null, null). A body
+    /// announced but not delivered (chunked, or no Content-Length at all) is refused as by <see cref="ReadAsync"/>.
+    /// </summary>
+    public static async Task<(T? Model, HttpResponseData? Rejection)> ReadOptionalAsync<T>(this HttpRequestData request, JsonTypeInfo<T> typeInfo, Func<T, Validation> validate)
+        where T : class
+    {
+        if (Undelivered(request) is { } lost)
+        {
+            return (null, await request.ProblemAsync(lost));
+        }
+
+        return ContentLength(request) == 0 ? (null, null) : await request.ReadAsync(typeInfo, validate);
+    }
+
+    private static Problem? Undelivered(HttpRequestData request) =>
+        JsonBodyReader.CheckDelivered(request.Method, ContentLength(request), request.Headers.Contains("transfer-encoding"));
 
     private static long? ContentLength(HttpRequestData request) =>
         request.Headers.TryGetValues("content-length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out var length) ? length : null;

@@ -10,21 +10,19 @@ namespace CognitoFunctions.Http;
 /// <summary>Writing the API's answers: JSON bodies, problem details, and the headers every answer carries.</summary>
 internal static class HttpResponses
 {
-    /// <summary>A JSON answer. Token-bearing answers pass <paramref name="noStore"/> so nothing caches them.</summary>
-    public static Task<HttpResponseData> JsonAsync<T>(this HttpRequestData request, HttpStatusCode status, T body, JsonTypeInfo<T> typeInfo, bool noStore = false) =>
-        request.JsonAsync(status, JsonSerializer.SerializeToUtf8Bytes(body, typeInfo), noStore);
+    /// <summary>
+    /// A JSON answer. Every one carries personal data or tokens (tokens, the caller's identity, the user listing, health
+    /// that names the pool) and so is never stored by a cache, unless it is a public document such as
+    /// the OpenAPI document.
+    /// </summary>
+    public static Task<HttpResponseData> JsonAsync<T>(this HttpRequestData request, HttpStatusCode status, T body, JsonTypeInfo<T> typeInfo) =>
+        request.JsonAsync(status, JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
 
     /// <summary>A JSON answer already serialized.</summary>
-    public static async Task<HttpResponseData> JsonAsync(this HttpRequestData request, HttpStatusCode status, byte[] utf8Json, bool noStore = false)
+    public static async Task<HttpResponseData> JsonAsync(this HttpRequestData request, HttpStatusCode status, byte[] utf8Json, bool publicDocument = false)
     {
         var response = request.CreateResponse(status);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        if (noStore)
-        {
-            response.Headers.Add("Cache-Control", "no-store");
-            response.Headers.Add("Pragma", "no-cache");
-        }
-
+        AddBodyHeaders(response, "application/json; charset=utf-8", noStore: !publicDocument);
         await response.WriteBytesAsync(utf8Json);
         return response;
     }
@@ -36,8 +34,7 @@ internal static class HttpResponses
     public static async Task<HttpResponseData> ProblemAsync(this HttpRequestData request, Problem problem)
     {
         var response = request.CreateResponse(problem.Status);
-        response.Headers.Add("Content-Type", "application/problem+json; charset=utf-8");
-        response.Headers.Add("Cache-Control", "no-store");
+        AddBodyHeaders(response, ProblemContentType, noStore: true);
         if (problem.RetryAfterSeconds is { } seconds)
         {
             response.Headers.Add("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
@@ -56,6 +53,21 @@ internal static class HttpResponses
         };
         await response.WriteBytesAsync(JsonSerializer.SerializeToUtf8Bytes(body, AppJsonContext.Default.ProblemDetailsBody));
         return response;
+    }
+
+    /// <summary>The media type of every problem answer, the middleware's included.</summary>
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    // Every answer with a body names its type and forbids sniffing another: a browser must never run a JSON body.
+    private static void AddBodyHeaders(HttpResponseData response, string contentType, bool noStore)
+    {
+        response.Headers.Add("Content-Type", contentType);
+        response.Headers.Add("X-Content-Type-Options", "nosniff");
+        if (noStore)
+        {
+            response.Headers.Add("Cache-Control", "no-store");
+            response.Headers.Add("Pragma", "no-cache");
+        }
     }
 
     /// <summary>The W3C trace id of the invocation (what Application Insights correlates on), else its invocation id.</summary>

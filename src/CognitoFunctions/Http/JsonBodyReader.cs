@@ -106,6 +106,23 @@ internal static class JsonBodyReader
         }
     }
 
+    /// <summary>
+    /// A body the client announced but the Functions host did not deliver: the host reads a request body only when
+    /// Content-Length is above 0, so a chunked body (<c>Transfer-Encoding</c>, no Content-Length) reaches the worker
+    /// empty. Taking that for "no body" would act on a request the client did not send (a logout that keeps the refresh
+    /// token alive), so such a request is refused, for optional bodies too. A method that carries a body (POST, PUT,
+    /// PATCH) without Content-Length is refused alike: there is no telling whether a body was lost.
+    /// </summary>
+    public static Problem? CheckDelivered(string method, long? contentLength, bool hasTransferEncoding)
+    {
+        var carriesBody = HttpMethods.Contains(method);
+        return hasTransferEncoding || (contentLength is null && carriesBody)
+            ? new Problem(ProblemKind.LengthRequired, "Send the body with a Content-Length header (not chunked); for no body send Content-Length: 0.")
+            : null;
+    }
+
+    private static readonly HashSet<string> HttpMethods = new(["POST", "PUT", "PATCH"], StringComparer.OrdinalIgnoreCase);
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     private static Dictionary<string, string[]> WrongTypes<T>(JsonElement root, JsonTypeInfo<T> typeInfo)

@@ -11,6 +11,7 @@ internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Sta
     public static readonly ProblemKind Validation = new("/problems/validation", "One or more fields are invalid.", HttpStatusCode.BadRequest);
     public static readonly ProblemKind MalformedJson = new("/problems/malformed-json", "The request body is not valid JSON.", HttpStatusCode.BadRequest);
     public static readonly ProblemKind UnsupportedMediaType = new("/problems/unsupported-media-type", "The request body must be application/json.", HttpStatusCode.UnsupportedMediaType);
+    public static readonly ProblemKind LengthRequired = new("/problems/length-required", "The request body must be sent with a Content-Length.", HttpStatusCode.LengthRequired);
     public static readonly ProblemKind PayloadTooLarge = new("/problems/payload-too-large", "The request body is too large.", HttpStatusCode.RequestEntityTooLarge);
     public static readonly ProblemKind EmailTaken = new("/problems/email-taken", "An account with this email already exists.", HttpStatusCode.Conflict);
     public static readonly ProblemKind InvalidCredentials = new("/problems/invalid-credentials", "Incorrect email or password.", HttpStatusCode.Unauthorized);

@@ -79,6 +79,19 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task Cognitos_refusal_of_the_proposed_password_is_about_newPassword_not_the_current_one()
+    {
+        var user = await Client.SignedInUserAsync();
+        using var fault = Proxy.Fail("ChangePassword", new CognitoFault(HttpStatusCode.BadRequest, "InvalidPasswordException", "Password does not conform to policy: Password must have symbol characters"));
+
+        using var response = await Client.PostJsonAsync("/api/user/password/change", new { currentPassword = AccountClient.Password, newPassword = "Brand-New-Passw0rd" }, user["accessToken"]!.GetValue<string>());
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "/problems/validation");
+        Assert.NotNull(problem["errors"]!["newPassword"]);
+        Assert.DoesNotContain("symbol", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logout_signs_the_user_out_of_every_device_where_Cognito_supports_it()
     {
         using var fault = Proxy.Fail("AdminUserGlobalSignOut", CognitoFault.Success([]));

@@ -49,10 +49,9 @@ public sealed class PasswordTests(CognitoFunctionsAppFixture fixture, ITestOutpu
         using var newLogin = await Client.PostJsonAsync("/api/user/login", new { email, password = NewPassword });
 
         Assert.Equal(HttpStatusCode.Forbidden, withIdToken.StatusCode);
-        // cognito-local answers a wrong current password with InvalidPasswordException, which real Cognito uses for
-        // a proposed password its policy refuses (it answers NotAuthorized here): so the answer here is a 400 about
-        // the new password. FaultInjectionTests shows Cognito's own answer mapping to /problems/incorrect-password.
-        await wrongCurrent.ProblemAsync(HttpStatusCode.BadRequest, "/problems/validation");
+        // cognito-local answers a wrong current password with InvalidPasswordException "Invalid password" (real
+        // Cognito: NotAuthorized, shown in FaultInjectionTests); both are /problems/incorrect-password.
+        await wrongCurrent.ProblemAsync(HttpStatusCode.BadRequest, "/problems/incorrect-password");
         Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, oldLogin.StatusCode);
         Assert.Equal(HttpStatusCode.OK, newLogin.StatusCode);

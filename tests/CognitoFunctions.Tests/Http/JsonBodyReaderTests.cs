@@ -24,6 +24,24 @@ public sealed class JsonBodyReaderTests
         Assert.Null((await Read("{}", contentType)).Problem);
 
     [Theory]
+    [InlineData("POST", null, true)]
+    [InlineData("POST", 25L, true)]
+    [InlineData("POST", null, false)]
+    [InlineData("patch", null, false)]
+    [InlineData("PUT", null, false)]
+    [InlineData("GET", null, true)]
+    public void A_body_announced_but_not_delivered_gets_411(string method, long? contentLength, bool transferEncoding) =>
+        Assert.Equal(ProblemKind.LengthRequired, JsonBodyReader.CheckDelivered(method, contentLength, transferEncoding)?.Kind);
+
+    [Theory]
+    [InlineData("POST", 0L)]
+    [InlineData("POST", 25L)]
+    [InlineData("GET", null)]
+    [InlineData("DELETE", null)]
+    public void A_body_with_its_length_or_no_body_at_all_is_delivered(string method, long? contentLength) =>
+        Assert.Null(JsonBodyReader.CheckDelivered(method, contentLength, hasTransferEncoding: false));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("text/plain")]
