@@ -30,8 +30,26 @@ internal sealed partial class AccountService(
     public Task<AccountResult<string>> SignUpAsync(string email, string password, CancellationToken cancellationToken) =>
         ObserveAsync("signup", SignUpCoreAsync(email, password, cancellationToken));
 
-    private async Task<AccountResult<string>> SignUpCoreAsync(string email, string password, CancellationToken cancellationToken)
+    private async Task<AccountResult<string>> SignUpCoreAsync(string typedEmail, string password, CancellationToken cancellationToken)
     {
+        var email = EmailAddress.Normalize(typedEmail);
+        if (email != typedEmail.Trim())
+        {
+            // On a case-sensitive pool an account made before this rule may hold the address in the case typed.
+            try
+            {
+                await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = typedEmail.Trim() }, cancellationToken);
+                return new AccountFailure(AccountFailureKind.EmailTaken);
+            }
+            catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
+            {
+            }
+            catch (CognitoException ex)
+            {
+                return Unexpected("signup", ex);
+            }
+        }
+
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
         var created = await CreateUserAsync(email, nonce, cancellationToken);
         if (created.Failure is not null)
@@ -125,10 +143,11 @@ internal sealed partial class AccountService(
     public Task<AccountResult<TokenSet>> LogInAsync(string email, string password, ContextDataType? context, CancellationToken cancellationToken) =>
         ObserveAsync("login", LogInCoreAsync(email, password, context, cancellationToken));
 
-    private async Task<AccountResult<TokenSet>> LogInCoreAsync(string email, string password, ContextDataType? context, CancellationToken cancellationToken)
+    private async Task<AccountResult<TokenSet>> LogInCoreAsync(string typedEmail, string password, ContextDataType? context, CancellationToken cancellationToken)
     {
         try
         {
+            var email = await UsernameForAsync(typedEmail, cancellationToken);
             var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, password, context), cancellationToken);
             return Tokens(response);
         }
@@ -204,10 +223,11 @@ internal sealed partial class AccountService(
     public Task<AccountResult<Done>> ForgotPasswordAsync(string email, CancellationToken cancellationToken) =>
         ObserveAsync("forgot_password", ForgotPasswordCoreAsync(email, cancellationToken));
 
-    private async Task<AccountResult<Done>> ForgotPasswordCoreAsync(string email, CancellationToken cancellationToken)
+    private async Task<AccountResult<Done>> ForgotPasswordCoreAsync(string typedEmail, CancellationToken cancellationToken)
     {
         try
         {
+            var email = await UsernameForAsync(typedEmail, cancellationToken);
             await cognito.ForgotPasswordAsync(new ForgotPasswordRequest { Username = email }, cancellationToken);
         }
         catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized
@@ -229,10 +249,11 @@ internal sealed partial class AccountService(
     public Task<AccountResult<Done>> ConfirmForgotPasswordAsync(string email, string code, string newPassword, CancellationToken cancellationToken) =>
         ObserveAsync("confirm_forgot_password", ConfirmForgotPasswordCoreAsync(email, code, newPassword, cancellationToken));
 
-    private async Task<AccountResult<Done>> ConfirmForgotPasswordCoreAsync(string email, string code, string newPassword, CancellationToken cancellationToken)
+    private async Task<AccountResult<Done>> ConfirmForgotPasswordCoreAsync(string typedEmail, string code, string newPassword, CancellationToken cancellationToken)
     {
         try
         {
+            var email = await UsernameForAsync(typedEmail, cancellationToken);
             await cognito.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = email, ConfirmationCode = code, Password = newPassword }, cancellationToken);
             return new Done();
         }
@@ -309,6 +330,32 @@ internal sealed partial class AccountService(
         catch (CognitoException ex)
         {
             return Unexpected("list_users", ex);
+        }
+    }
+
+    /// <summary>
+    /// The username to send Cognito for an email a client typed: its normalized (lower-case) form, under which every
+    /// account this app creates lives. Only when the client typed capitals and no account holds the normalized form is
+    /// the email sent as typed, for an account created before this rule on a case-sensitive pool. (Trying both in turn
+    /// would count a wrong password twice, or send two reset codes, on a case-insensitive pool.)
+    /// </summary>
+    private async Task<string> UsernameForAsync(string typedEmail, CancellationToken cancellationToken)
+    {
+        var typed = typedEmail.Trim();
+        var email = EmailAddress.Normalize(typed);
+        if (email == typed)
+        {
+            return email;
+        }
+
+        try
+        {
+            await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = email }, cancellationToken);
+            return email;
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
+        {
+            return typed;
         }
     }
 

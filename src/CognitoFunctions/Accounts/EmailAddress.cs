@@ -14,6 +14,12 @@ internal static class EmailAddress
     private const string AtextSymbols = "!#$%&'*+/=?^_`{|}~-";
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
+    /// <summary>
+    /// The form in which the app stores and compares an email: trimmed and lower-cased, so that one mailbox is one
+    /// account whether or not the pool's usernames are case-sensitive.
+    /// </summary>
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
     /// <summary>Returns null when <paramref name="email"/> is acceptable, else a message safe to show.</summary>
     public static string? Validate(string? email)
     {
