@@ -105,6 +105,9 @@ param awsRefreshBeforeExpiry string = '00:05:00'
 @description('Accounts__GlobalSignOutOnLogout: logout also signs the user out of every device (AdminUserGlobalSignOut).')
 param accountsGlobalSignOutOnLogout bool = true
 
+@description('Accounts__UniformResponseTime: the earliest a password-reset answer, a failed login or a failed reset confirmation leaves, so that its timing does not tell whether the email has an account (hh:mm:ss.fff; 0 turns it off).')
+param accountsUniformResponseTime string = '00:00:01'
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
@@ -388,6 +391,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         Aws__RefreshBeforeExpiry: awsRefreshBeforeExpiry
 
         Accounts__GlobalSignOutOnLogout: string(accountsGlobalSignOutOnLogout)
+        Accounts__UniformResponseTime: accountsUniformResponseTime
 
         CognitoAuth__ClockSkewSeconds: string(cognitoAuthClockSkewSeconds)
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)

@@ -40,4 +40,7 @@ echo "== end to end under load (.NET load client through the test host)"
 echo "== cold start"
 "${benchmark[@]}" --cold-start --report "$report"
 
+echo "== account enumeration by timing (the app against cognito-local)"
+"${benchmark[@]}" --enumeration-timing --report "$report"
+
 echo "== report: $report"

@@ -43,6 +43,8 @@ dotnet "$benchmark" --smoke || status=$?
 # 200 with one, same body) and no JWKS fetch after warm-up are checked; their timings are not.
 dotnet "$benchmark" --e2e --smoke || status=$?
 dotnet "$benchmark" --cold-start --smoke || status=$?
+# The real app against cognito-local, two pairs per kind: every answer's status is checked, no timing.
+dotnet "$benchmark" --enumeration-timing --smoke || status=$?
 # The Node peer (aws-jwt-verify) over a few of the same tokens: it fails if it rejects a valid one.
 { dotnet "$benchmark" --smoke --export "$results/benchmark-tokens.json" >/dev/null \
   && node tools/node/benchmark-aws-jwt-verify.cjs "$results/benchmark-tokens.json" 2 1 >/dev/null; } || status=$?

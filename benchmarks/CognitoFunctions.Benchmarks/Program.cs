@@ -1,6 +1,7 @@
 using CognitoFunctions.Benchmarks;
 
-// Modes: --e2e or --cold-start (the bench function app through the test host; with --smoke a short pass that checks
+// Modes: --enumeration-timing [--pairs N] (the real app against cognito-local: can timing tell a known email from an
+// unknown one?); --e2e or --cold-start (the bench function app through the test host; with --smoke a short pass that checks
 // statuses, no timing meant) with [--rounds N] [--seconds S] [--concurrency C] [--pairs N] [--report PATH (appended to)];
 // --smoke (seconds; checks every contender answers rightly, asserts no timing), or the full run:
 // [--rounds N] [--warmup N] [--report PATH] [--no-allocations]; or --export PATH (the tokens for the Node peer, then exit).
@@ -11,6 +12,18 @@ var validPerUse = smoke ? 20 : 1_000;
 var rejectedPerKind = smoke ? 20 : 250;
 var reportPath = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
 var loadBefore = MachineInfo.LoadAverage();
+
+if (args.Contains("--enumeration-timing"))
+{
+    var timing = await EnumerationTimingRun.RunAsync(Option("--pairs") ?? (smoke ? 2 : 60), smoke, Console.Out);
+    Console.WriteLine(timing);
+    if (reportPath is not null)
+    {
+        await File.AppendAllTextAsync(reportPath, timing);
+    }
+
+    return 0;
+}
 
 if (args.Contains("--e2e") || args.Contains("--cold-start"))
 {

@@ -37,6 +37,7 @@ public sealed partial class SettingsConsistencyTests
         ["Cognito__ServiceUrl"] = "cognito-local's address",
         ["Cognito__JwksUri"] = "cognito-local's JWKS",
         ["Accounts__GlobalSignOutOnLogout"] = "cognito-local lacks AdminUserGlobalSignOut",
+        ["Accounts__UniformResponseTime"] = "cognito-local answers in milliseconds: a short floor hides its timing and keeps local runs quick",
         ["CognitoAuth__RequireHttpsJwks"] = "cognito-local serves its JWKS over http",
     };
 

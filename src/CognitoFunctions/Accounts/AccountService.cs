@@ -17,6 +17,7 @@ internal sealed partial class AccountService(
     PasswordPolicyProvider passwordPolicy,
     IOptions<AccountOptions> options,
     AccountMetrics metrics,
+    TimeProvider time,
     ILogger<AccountService> logger)
 {
     /// <summary>The custom attribute sign-up stamps to recognise its own user (declared in aws-cognito.yaml).</summary>
@@ -141,7 +142,7 @@ internal sealed partial class AccountService(
 
     /// <summary>Logs in with email and password.</summary>
     public Task<AccountResult<TokenSet>> LogInAsync(string email, string password, ContextDataType? context, CancellationToken cancellationToken) =>
-        ObserveAsync("login", LogInCoreAsync(email, password, context, cancellationToken));
+        ObserveAsync("login", UniformlyTimedAsync(time.GetTimestamp(), LogInCoreAsync(email, password, context, cancellationToken), r => r.Failure is not null));
 
     private async Task<AccountResult<TokenSet>> LogInCoreAsync(string typedEmail, string password, ContextDataType? context, CancellationToken cancellationToken)
     {
@@ -221,7 +222,7 @@ internal sealed partial class AccountService(
 
     /// <summary>Starts a password reset. Succeeds for unknown emails too, so it reveals nothing.</summary>
     public Task<AccountResult<Done>> ForgotPasswordAsync(string email, CancellationToken cancellationToken) =>
-        ObserveAsync("forgot_password", ForgotPasswordCoreAsync(email, cancellationToken));
+        ObserveAsync("forgot_password", UniformlyTimedAsync(time.GetTimestamp(), ForgotPasswordCoreAsync(email, cancellationToken), _ => true));
 
     private async Task<AccountResult<Done>> ForgotPasswordCoreAsync(string typedEmail, CancellationToken cancellationToken)
     {
@@ -247,7 +248,7 @@ internal sealed partial class AccountService(
 
     /// <summary>Sets a new password with the emailed code.</summary>
     public Task<AccountResult<Done>> ConfirmForgotPasswordAsync(string email, string code, string newPassword, CancellationToken cancellationToken) =>
-        ObserveAsync("confirm_forgot_password", ConfirmForgotPasswordCoreAsync(email, code, newPassword, cancellationToken));
+        ObserveAsync("confirm_forgot_password", UniformlyTimedAsync(time.GetTimestamp(), ConfirmForgotPasswordCoreAsync(email, code, newPassword, cancellationToken), r => r.Failure is not null));
 
     private async Task<AccountResult<Done>> ConfirmForgotPasswordCoreAsync(string typedEmail, string code, string newPassword, CancellationToken cancellationToken)
     {
@@ -428,6 +429,21 @@ internal sealed partial class AccountService(
                 LogUpstreamError(logger, operation, ex);
                 return new AccountFailure(AccountFailureKind.UpstreamError);
         }
+    }
+
+    // An answer that could tell a known email from an unknown one by its timing leaves no earlier than the floor after
+    // the operation started (the start is taken before the operation's task is created). Not cancelled with the
+    // request: waiting on for a client that has gone costs a timer, not a thread.
+    private async Task<AccountResult<T>> UniformlyTimedAsync<T>(long started, Task<AccountResult<T>> operation, Func<AccountResult<T>, bool> conceals)
+    {
+        var result = await operation;
+        var remaining = options.Value.UniformResponseTime - time.GetElapsedTime(started);
+        if (conceals(result) && remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, time);
+        }
+
+        return result;
     }
 
     private async Task<AccountResult<T>> ObserveAsync<T>(string operation, Task<AccountResult<T>> operationTask)

@@ -9,7 +9,11 @@ internal static class AccountServiceCollectionExtensions
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName))
+            .Validate(
+                o => o.UniformResponseTime >= TimeSpan.Zero && o.UniformResponseTime <= AccountOptions.MaxUniformResponseTime,
+                $"Accounts:UniformResponseTime must be between 00:00:00 and {AccountOptions.MaxUniformResponseTime:c}.")
+            .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();
         services.TryAddSingleton(TimeProvider.System);

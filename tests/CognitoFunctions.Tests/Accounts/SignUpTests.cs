@@ -141,6 +141,7 @@ public sealed class SignUpTests : IDisposable
             new PasswordPolicyProvider(_cognito, TimeProvider.System, NullLogger<PasswordPolicyProvider>.Instance),
             Options.Create(new AccountOptions()),
             _metrics,
+            TimeProvider.System,
             NullLogger<AccountService>.Instance);
         return service.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
     }
