@@ -3,13 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace CognitoFunctions.Authentication;
 
 /// <summary>
-/// The package's log messages. None carries a token or any value read from one: a token that failed may be an
-/// attacker's text, and a valid one is a credential.
+/// The package's log messages. None carries a token or a value read from one (a token that failed may be an attacker's
+/// text, and a valid one is a credential), with one exception: the issuer of a token refused as <c>wrong_issuer</c>,
+/// which is no secret and tells a misconfigured pool from a foreign token, logged only through <see cref="LogText"/>.
 /// </summary>
 internal static partial class AuthenticationLog
 {
     [LoggerMessage(1, LogLevel.Information, "Rejected a request to {FunctionName}: {Outcome} ({Status}).")]
     public static partial void RequestRejected(ILogger logger, string functionName, string outcome, int status);
+
+    [LoggerMessage(9, LogLevel.Information, "Rejected a request to {FunctionName}: {Outcome} ({Status}); the token's issuer {TokenIssuer} is none of the trusted issuers {TrustedIssuers}.")]
+    public static partial void IssuerRejected(ILogger logger, string functionName, string outcome, int status, string tokenIssuer, string trustedIssuers);
 
     [LoggerMessage(2, LogLevel.Warning, "Answered 503 to a request to {FunctionName}: no signing keys of its pool could be fetched yet.")]
     public static partial void KeysUnavailable(ILogger logger, string functionName);

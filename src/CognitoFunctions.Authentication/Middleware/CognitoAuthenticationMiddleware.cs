@@ -16,6 +16,7 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal sealed class CognitoAuthenticationMiddleware(
     CognitoTokenValidator validator,
+    TrustedPoolRegistry pools,
     FunctionPolicyResolver policies,
     AuthenticationMetrics metrics,
     IOptions<CognitoAuthOptions> options,
@@ -25,6 +26,7 @@ internal sealed class CognitoAuthenticationMiddleware(
     private const string ReturnBindingName = "$return";
 
     private readonly string _realm = options.Value.Realm;
+    private readonly string _trustedIssuers = string.Join(", ", pools.Pools.Select(p => p.Issuer));
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -61,7 +63,7 @@ internal sealed class CognitoAuthenticationMiddleware(
             var result = await validator.ValidateAsync(header.TokenString(), context.CancellationToken);
             if (!result.IsValid)
             {
-                return await RefuseAsync(context, request, AuthenticationChallenge.ForToken(result.Failure, result.RetryAfter), cached: false, started);
+                return await RefuseAsync(context, request, AuthenticationChallenge.ForToken(result.Failure, result.RetryAfter), cached: false, started, result.UntrustedIssuer);
             }
 
             token = result.Token;
@@ -79,12 +81,17 @@ internal sealed class CognitoAuthenticationMiddleware(
     }
 
     private async Task<HttpResponseData> RefuseAsync(
-        FunctionContext context, HttpRequestData request, AuthenticationChallenge challenge, bool cached, long started)
+        FunctionContext context, HttpRequestData request, AuthenticationChallenge challenge, bool cached, long started, string? untrustedIssuer = null)
     {
         metrics.RecordOutcome(challenge.Tag, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (challenge.TokenFailure == CognitoTokenFailure.KeysUnavailable)
         {
             AuthenticationLog.KeysUnavailable(logger, context.FunctionDefinition.Name);
+        }
+        else if (challenge.TokenFailure == CognitoTokenFailure.WrongIssuer)
+        {
+            AuthenticationLog.IssuerRejected(
+                logger, context.FunctionDefinition.Name, challenge.Tag, (int)challenge.Status, LogText.Quote(untrustedIssuer), _trustedIssuers);
         }
         else
         {

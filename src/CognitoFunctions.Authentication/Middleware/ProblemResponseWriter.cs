@@ -7,12 +7,14 @@ namespace CognitoFunctions.Authentication;
 
 /// <summary>
 /// Writes a challenge as an <see cref="HttpResponseData"/>: the status, <c>WWW-Authenticate: Bearer</c> on 401 and
-/// 403 (with <c>error</c> unless the token was simply missing), <c>Retry-After</c> on 503, and an
-/// <c>application/problem+json</c> body with type, title, status, detail, instance and traceId.
+/// 403 (with <c>error</c> unless the token was simply missing), <c>Retry-After</c> on 503, <c>Cache-Control: no-store</c>,
+/// <c>X-Content-Type-Options: nosniff</c>, and an <c>application/problem+json</c> body with type, title, status, detail,
+/// instance and traceId.
 /// </summary>
 internal static class ProblemResponseWriter
 {
-    public const string ContentType = "application/problem+json";
+    /// <summary>The app's problem answers name their charset the same way: one Content-Type for every problem a client meets.</summary>
+    public const string ContentType = "application/problem+json; charset=utf-8";
 
     public static async Task<HttpResponseData> WriteAsync(
         HttpRequestData request, AuthenticationChallenge challenge, string realm, string traceId, CancellationToken cancellationToken)
@@ -30,6 +32,7 @@ internal static class ProblemResponseWriter
 
         response.Headers.TryAddWithoutValidation("Content-Type", ContentType);
         response.Headers.TryAddWithoutValidation("Cache-Control", "no-store");
+        response.Headers.TryAddWithoutValidation("X-Content-Type-Options", "nosniff");
         await response.Body.WriteAsync(Body(challenge, request.Url.AbsolutePath, traceId), cancellationToken);
         return response;
     }

@@ -5,11 +5,12 @@ namespace CognitoFunctions.Authentication;
 /// <summary>The verdict on one token: the validated token, or the reason it was rejected. Never an exception.</summary>
 public readonly struct CognitoTokenValidationResult : IEquatable<CognitoTokenValidationResult>
 {
-    private CognitoTokenValidationResult(CognitoToken? token, CognitoTokenFailure failure, TimeSpan retryAfter)
+    private CognitoTokenValidationResult(CognitoToken? token, CognitoTokenFailure failure, TimeSpan retryAfter, string? untrustedIssuer = null)
     {
         Token = token;
         Failure = failure;
         RetryAfter = retryAfter;
+        UntrustedIssuer = untrustedIssuer;
     }
 
     /// <summary>The validated token, when <see cref="IsValid"/>.</summary>
@@ -21,6 +22,13 @@ public readonly struct CognitoTokenValidationResult : IEquatable<CognitoTokenVal
     /// <summary>For <see cref="CognitoTokenFailure.KeysUnavailable"/>: how long until the keys are fetched again.</summary>
     public TimeSpan RetryAfter { get; }
 
+    /// <summary>
+    /// For <see cref="CognitoTokenFailure.WrongIssuer"/>: the <c>iss</c> the token named (null when it named none), so
+    /// that the refusal can be logged beside the trusted issuers. Attacker's text of any length: log it only through
+    /// <see cref="LogText.Quote"/>.
+    /// </summary>
+    internal string? UntrustedIssuer { get; }
+
     /// <summary>Whether the token was accepted.</summary>
     [MemberNotNullWhen(true, nameof(Token))]
     public bool IsValid => Token is not null;
@@ -29,17 +37,21 @@ public readonly struct CognitoTokenValidationResult : IEquatable<CognitoTokenVal
 
     internal static CognitoTokenValidationResult Rejected(CognitoTokenFailure failure) => new(null, failure, TimeSpan.Zero);
 
+    internal static CognitoTokenValidationResult WrongIssuer(string? untrustedIssuer) =>
+        new(null, CognitoTokenFailure.WrongIssuer, TimeSpan.Zero, untrustedIssuer);
+
     internal static CognitoTokenValidationResult Unavailable(TimeSpan retryAfter) => new(null, CognitoTokenFailure.KeysUnavailable, retryAfter);
 
     /// <inheritdoc />
     public bool Equals(CognitoTokenValidationResult other) =>
-        ReferenceEquals(Token, other.Token) && Failure == other.Failure && RetryAfter == other.RetryAfter;
+        ReferenceEquals(Token, other.Token) && Failure == other.Failure && RetryAfter == other.RetryAfter
+        && string.Equals(UntrustedIssuer, other.UntrustedIssuer, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CognitoTokenValidationResult other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Token, Failure, RetryAfter);
+    public override int GetHashCode() => HashCode.Combine(Token, Failure, RetryAfter, UntrustedIssuer);
 
     /// <summary>Equality of two verdicts.</summary>
     public static bool operator ==(CognitoTokenValidationResult left, CognitoTokenValidationResult right) => left.Equals(right);

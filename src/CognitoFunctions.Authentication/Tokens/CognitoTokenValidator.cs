@@ -141,7 +141,9 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
                 }
             }
 
-            return Reject(failure);
+            return failure == CognitoTokenFailure.WrongIssuer
+                ? ValueTask.FromResult(CognitoTokenValidationResult.WrongIssuer(claims.UntrustedIssuer))
+                : Reject(failure);
         }
         finally
         {
@@ -167,7 +169,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
 
         clientId = claims.TokenUse switch
         {
-            CognitoTokenUse.Id => FindAudience(pool, claims),
+            CognitoTokenUse.Id => pool.FindClient(claims.Audience),
             CognitoTokenUse.Access => pool.FindClient(claims.ClientId),
             _ => null,
         };
@@ -206,24 +208,6 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         return notBeforeTicks is { } notBefore && NumericDate.IsNotYetValid(notBefore, now, _skewTicks)
             ? CognitoTokenFailure.NotYetValid
             : CognitoTokenFailure.None;
-    }
-
-    private static string? FindAudience(TrustedPool pool, in TokenPayload claims)
-    {
-        if (claims.Audience is not null)
-        {
-            return pool.FindClient(claims.Audience);
-        }
-
-        foreach (var audience in claims.Audiences ?? [])
-        {
-            if (pool.FindClient(audience) is { } clientId)
-            {
-                return clientId;
-            }
-        }
-
-        return null;
     }
 
     private ValueTask<CognitoTokenValidationResult> Verify(

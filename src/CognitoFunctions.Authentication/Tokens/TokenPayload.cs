@@ -3,9 +3,11 @@ using System.Text.Json;
 namespace CognitoFunctions.Authentication;
 
 /// <summary>
-/// The claims of a token payload, read in one pass with <see cref="Utf8JsonReader"/>. Known claims are type-checked
-/// (a string <c>exp</c> or a numeric <c>iss</c> is rejected, as is any name given twice); other claims may hold any
-/// JSON. Read before the signature is checked, so nothing here is trusted until it is.
+/// The claims of a token payload, read in one pass with <see cref="Utf8JsonReader"/>. The claims Cognito issues are
+/// accepted only in the JSON type Cognito gives them (strings, integer NumericDates, an array of strings for
+/// <c>cognito:groups</c>, a boolean <c>email_verified</c>; an <c>aud</c> array is refused as AWS's verifier refuses it);
+/// any name given twice is rejected; other claims may hold any JSON. Read before the signature is checked, so nothing
+/// here is trusted until it is.
 /// </summary>
 internal struct TokenPayload : IJsonMemberReader
 {
@@ -17,7 +19,6 @@ internal struct TokenPayload : IJsonMemberReader
     public bool HasTokenUse;
     public CognitoTokenUse TokenUse;
     public string? Audience;
-    public string[]? Audiences;
     public string? ClientId;
     public long? Expires;
     public long? NotBefore;
@@ -29,6 +30,9 @@ internal struct TokenPayload : IJsonMemberReader
     public string? Scope;
     public string? TokenId;
     public string[]? Groups;
+
+    /// <summary>The <c>iss</c> the token carried when it is no trusted pool's: untrusted text, for the log only.</summary>
+    public string? UntrustedIssuer;
 
     /// <summary>Whether some names went unchecked for duplicates: <see cref="JsonDuplicateCheck"/> is still owed.</summary>
     public bool NamesUnchecked;
@@ -51,7 +55,7 @@ internal struct TokenPayload : IJsonMemberReader
             case 3 when name.SequenceEqual("sub"u8):
                 return ReadString(ref reader, out Subject);
             case 3 when name.SequenceEqual("aud"u8):
-                return ReadAudience(ref reader);
+                return ReadString(ref reader, out Audience);
             case 3 when name.SequenceEqual("exp"u8):
                 return ReadNumericDate(ref reader, out Expires);
             case 3 when name.SequenceEqual("nbf"u8):
@@ -66,14 +70,22 @@ internal struct TokenPayload : IJsonMemberReader
                 return ReadString(ref reader, out Email);
             case 8 when name.SequenceEqual("username"u8):
                 return ReadString(ref reader, out Username);
+            case 8 when name.SequenceEqual("event_id"u8):
+                return CheckType(ref reader, JsonTokenType.String);
             case 9 when name.SequenceEqual("token_use"u8):
                 return ReadTokenUse(ref reader);
             case 9 when name.SequenceEqual("client_id"u8):
                 return ReadString(ref reader, out ClientId);
             case 9 when name.SequenceEqual("auth_time"u8):
                 return ReadNumericDate(ref reader, out _);
+            case 10 when name.SequenceEqual("origin_jti"u8):
+                return CheckType(ref reader, JsonTokenType.String);
             case 14 when name.SequenceEqual("cognito:groups"u8):
                 return ReadStringArray(ref reader, out Groups);
+            case 14 when name.SequenceEqual("email_verified"u8):
+                return reader.TokenType is JsonTokenType.True or JsonTokenType.False
+                    ? CognitoTokenFailure.None
+                    : CognitoTokenFailure.InvalidClaimType;
             case 16 when name.SequenceEqual("cognito:username"u8):
                 return ReadString(ref reader, out CognitoUsername);
             default:
@@ -94,10 +106,12 @@ internal struct TokenPayload : IJsonMemberReader
             if (reader.ValueTextEquals(pools[i].IssuerUtf8))
             {
                 Pool = pools[i];
-                break;
+                return CognitoTokenFailure.None;
             }
         }
 
+        // Kept so that the refusal can say which issuer the token named; trusted tokens never pay for the copy.
+        UntrustedIssuer = reader.GetString();
         return CognitoTokenFailure.None;
     }
 
@@ -115,17 +129,6 @@ internal struct TokenPayload : IJsonMemberReader
         return CognitoTokenFailure.None;
     }
 
-    private CognitoTokenFailure ReadAudience(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            Audience = reader.GetString();
-            return CognitoTokenFailure.None;
-        }
-
-        return ReadStringArray(ref reader, out Audiences);
-    }
-
     private static CognitoTokenFailure ReadString(ref Utf8JsonReader reader, out string? value)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -138,9 +141,13 @@ internal struct TokenPayload : IJsonMemberReader
         return CognitoTokenFailure.None;
     }
 
+    private static CognitoTokenFailure CheckType(ref Utf8JsonReader reader, JsonTokenType type) =>
+        reader.TokenType == type ? CognitoTokenFailure.None : CognitoTokenFailure.InvalidClaimType;
+
     private static CognitoTokenFailure ReadNumericDate(ref Utf8JsonReader reader, out long? value)
     {
-        // Integers only: Cognito writes whole seconds, and a fractional or exponent form is not worth the ambiguity.
+        // Integers only: Cognito writes whole seconds. aws-jwt-verify takes any finite number; a fraction or an
+        // exponent is refused here on purpose, so that no two readers round a date differently.
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds))
         {
             value = seconds;

@@ -17,6 +17,9 @@ public sealed class CognitoAuthenticationMiddlewareTests(LoadedHarnessFixture fi
 {
     private const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
+    /// <summary>What the app's own problem answers carry (src/CognitoFunctions/Http/HttpResponses.cs): a client meets one form.</summary>
+    private const string ProblemContentType = "application/problem+json; charset=utf-8";
+
     private AuthHarness Harness => fixture.Harness;
 
     private CognitoAuthenticationMiddleware Middleware => ActivatorUtilities.CreateInstance<CognitoAuthenticationMiddleware>(Harness.Services);
@@ -30,7 +33,7 @@ public sealed class CognitoAuthenticationMiddlewareTests(LoadedHarnessFixture fi
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer realm=\"cognito\"", response.Header("WWW-Authenticate"));
-        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        Assert.Equal(ProblemContentType, response.Header("Content-Type"));
         using var body = JsonDocument.Parse(response.BodyText());
         Assert.Equal("/problems/token-required", body.RootElement.GetProperty("type").GetString());
         Assert.Equal("Authentication required", body.RootElement.GetProperty("title").GetString());
@@ -145,6 +148,73 @@ public sealed class CognitoAuthenticationMiddlewareTests(LoadedHarnessFixture fi
         }
 
         Assert.DoesNotContain(Harness.Logs.Messages, m => m.Contains("attacker-chosen-name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_token_of_an_untrusted_issuer_is_logged_with_that_issuer_beside_the_trusted_ones_and_nothing_else_of_it()
+    {
+        var issuer = $"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Stranger{Guid.NewGuid():N}";
+        var token = TestToken.Id(Harness.Now, issuer: issuer).Set("cognito:username", "attacker-chosen-name").Encode();
+        var (context, request) = Request(nameof(SampleFunctions.Private), "Bearer " + token);
+
+        var response = await RefusalAsync(context, request);
+
+        Assert.Equal("The token was not issued by a trusted user pool.", Detail(response));
+        AssertNothingEchoed(token, response);
+        Assert.DoesNotContain(issuer, response.BodyText(), StringComparison.Ordinal);
+        var line = Assert.Single(Harness.Logs.Messages, m => m.Contains(issuer, StringComparison.Ordinal));
+        Assert.Equal(
+            $"Information: Rejected a request to Private: wrong_issuer (401); the token's issuer \"{issuer}\" is none of the trusted issuers {TestPools.IssuerA}, {TestPools.IssuerB}. ",
+            line);
+        Assert.DoesNotContain(Harness.Logs.Messages, m => m.Contains("attacker-chosen-name", StringComparison.Ordinal));
+        foreach (var segment in token.Split('.'))
+        {
+            Assert.DoesNotContain(Harness.Logs.Messages, m => m.Contains(segment[..Math.Min(16, segment.Length)], StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_logged_issuer_is_bounded_and_cannot_break_or_forge_a_log_line()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var issuer = $"https://evil.example.com/{marker}\r\nInformation: Admitted a request to Admins.\u2028\u202e" + new string('x', 10_000);
+        var (context, request) = Request(nameof(SampleFunctions.Private), "Bearer " + TestToken.Id(Harness.Now, issuer: issuer).Encode());
+
+        await RefusalAsync(context, request);
+
+        var line = Assert.Single(Harness.Logs.Messages, m => m.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(line, c => c is '\r' or '\n' or '\u2028' or '\u202e');
+        Assert.Contains($"{marker}\\u000D\\u000AInformation: Admitted a request to Admins.\\u2028\\u202E", line, StringComparison.Ordinal);
+        Assert.Contains($"... ({issuer.Length - LogText.MaxCharacters} more characters)", line, StringComparison.Ordinal);
+        Assert.True(line.Length < 600, $"the line has {line.Length} characters");
+    }
+
+    [Fact]
+    public async Task Every_refusal_is_problem_json_in_the_apps_form_with_nosniff_and_no_store()
+    {
+        var expired = TestToken.Id(Harness.Now.AddHours(-2)).Encode();
+        var refusals = new List<FakeHttpResponseData>
+        {
+            await RefusalAsync(Context(nameof(SampleFunctions.Private), out var missing), missing),
+            await RefusalAsync(Context(nameof(SampleFunctions.Private), out var header, "Bearer a.b.c d.e.f"), header),
+            await RefusalAsync(Context(nameof(SampleFunctions.Private), out var invalid, "Bearer " + expired), invalid),
+            await RefusalAsync(Context(nameof(SampleFunctions.AccessOnly), out var forbidden, "Bearer " + TestToken.Id(Harness.Now).Encode()), forbidden),
+        };
+        await using (var unavailable = await AuthHarness.StartAsync())
+        {
+            unavailable.Server.Fail(TestPools.PathA, 404);
+            var middleware = ActivatorUtilities.CreateInstance<CognitoAuthenticationMiddleware>(unavailable.Services);
+            var context = Context(nameof(SampleFunctions.Private), out var request, "Bearer " + TestToken.Id(unavailable.Now).Encode());
+            refusals.Add((FakeHttpResponseData)(await middleware.AuthenticateAsync(context, request))!);
+        }
+
+        Assert.Equal([401, 401, 401, 403, 503], refusals.Select(r => (int)r.StatusCode));
+        Assert.All(refusals, response =>
+        {
+            Assert.Equal(ProblemContentType, response.Header("Content-Type"));
+            Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+            Assert.Equal("no-store", response.Header("Cache-Control"));
+        });
     }
 
     [Fact]

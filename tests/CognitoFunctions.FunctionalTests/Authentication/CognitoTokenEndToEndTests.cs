@@ -32,6 +32,19 @@ public sealed class CognitoTokenEndToEndTests(CognitoFunctionsAppFixture fixture
         Assert.DoesNotContain("error=", challenge.Parameter ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_middlewares_problem_answers_carry_the_apps_problem_Content_Type_and_nosniff()
+    {
+        using var middleware = await Client.GetAsync("/api/user/me");
+        using var app = await Client.PostRawAsync("/api/user/login", "{", "application/json");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, middleware.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, app.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", app.Content.Headers.ContentType?.ToString());
+        Assert.Equal(app.Content.Headers.ContentType?.ToString(), middleware.Content.Headers.ContentType?.ToString());
+        Assert.Equal("nosniff", Assert.Single(middleware.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     [Theory]
     [InlineData("signature")]
     [InlineData("payload")]
@@ -65,6 +78,21 @@ public sealed class CognitoTokenEndToEndTests(CognitoFunctionsAppFixture fixture
 
         var body = await AssertInvalidTokenAsync(expired);
         Assert.Contains("expired", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, control.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ID_token_whose_aud_is_an_array_holding_the_client_gets_401_invalid_token()
+    {
+        var claims = Jwt.Payload((await Client.SignedInUserAsync())["idToken"]!.GetValue<string>());
+        var asArray = claims.DeepClone().AsObject();
+        asArray["aud"] = new JsonArray(claims["aud"]!.GetValue<string>());
+
+        using var refused = await Client.GetAsync("/api/user/private", CognitoLocalSigner.Sign(asArray));
+        using var control = await Client.GetAsync("/api/user/private", CognitoLocalSigner.Sign(claims));
+
+        var body = await AssertInvalidTokenAsync(refused);
+        Assert.Contains("wrong type", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, control.StatusCode);
     }
 
