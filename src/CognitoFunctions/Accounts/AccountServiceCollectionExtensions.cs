@@ -1,3 +1,4 @@
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ internal static class AccountServiceCollectionExtensions
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AccountOptions>().BindRefusingUnknownKeys(configuration, AccountOptions.SectionName).ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();
         services.TryAddSingleton(TimeProvider.System);
