@@ -5,6 +5,10 @@
 # Needs az (logged in, with Bicep), aws (credentials for the account), dotnet, zip and curl.
 # --dry-run prints every command, in order, and runs none of them (values that earlier steps would return are shown
 # as <placeholders>). The README's "Deploying" section shows a dry run; a test keeps the two equal.
+# Running it again is safe: an unchanged stack is not an error (--no-fail-on-empty-changeset), the Bicep deployments
+# are idempotent, and the code is published each time. The closing health check waits through the app's cold start
+# (curl retries every health_pause seconds, whatever the error, for at most health_wait seconds) and fails if the app
+# is still not ready then.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -124,6 +128,9 @@ done
 cors_json="${cors_json%,}]"
 
 deployment=cognito-functions-azure
+health_wait=300      # seconds the closing health check keeps retrying (a cold start on Flex Consumption takes some)
+health_pause=5       # seconds between two health requests
+health_attempt=30    # seconds one health request may take
 azure_parameters=(
   "appName=$app_name"
   "awsAccountId=$aws_account_id"
@@ -155,7 +162,7 @@ output function_app_url functionAppUrl
 
 step "2. AWS: the user pool, its client and the role the identity assumes"
 run aws cloudformation deploy --region "$aws_region" --template-file aws-cognito.yaml --stack-name "$stack_name" \
-  --capabilities CAPABILITY_NAMED_IAM --parameter-overrides "AzureTenantId=$tenant_id" \
+  --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset --parameter-overrides "AzureTenantId=$tenant_id" \
   "AzureApplicationIdUri=$application_id_uri" "AzureManagedIdentityPrincipalId=$principal_id" \
   "FunctionAppRoleName=$role_name"
 stack_output user_pool_id CognitoUserPoolId
@@ -181,5 +188,6 @@ echo "(cd $(show "$publish_dir") && $(show zip -qr "$zip_file" .))"
 run az functionapp deployment source config-zip --resource-group "$resource_group" --name "$function_app_name" \
   --src "$zip_file"
 
-step "5. Check: ready when it can reach Cognito's keys and API"
-run curl --fail --silent --show-error "$function_app_url/api/health"
+step "5. Check: ready when it can reach Cognito's keys and API (retried through the cold start, ${health_wait} s at most)"
+run curl --fail --silent --show-error --retry "$((health_wait / health_pause))" --retry-delay "$health_pause" \
+  --retry-all-errors --retry-max-time "$health_wait" --max-time "$health_attempt" "$function_app_url/api/health"

@@ -1,3 +1,4 @@
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,7 +44,7 @@ public static class CognitoAuthenticationServiceCollectionExtensions
         }
 
         services.AddOptions<CognitoAuthOptions>()
-            .Bind(configuration.GetSection(CognitoAuthOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindRefusingUnknownKeys(configuration, CognitoAuthOptions.SectionName)
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
                 if (options.TrustedPools.Count == 0 && applicationPool?.Invoke(provider) is { } pool)

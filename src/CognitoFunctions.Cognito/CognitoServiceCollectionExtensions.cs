@@ -6,6 +6,7 @@ using Azure.Identity;
 using CognitoFunctions.Cognito.Credentials;
 using CognitoFunctions.Cognito.Http;
 using CognitoFunctions.Cognito.Signing;
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,13 +25,14 @@ public static class CognitoServiceCollectionExtensions
     public const string ManagedIdentityKey = "CognitoFunctions.Cognito.AzureManagedIdentity";
 
     /// <summary>
-    /// Binds <see cref="CognitoOptions"/> to the <c>Cognito</c> section and validates it when the host starts.
+    /// Binds <see cref="CognitoOptions"/> to the <c>Cognito</c> section and validates it when the host starts (a key
+    /// under the section that names no option is refused too).
     /// </summary>
     public static IServiceCollection AddCognitoOptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CognitoOptions>()
-            .Bind(configuration.GetSection(CognitoOptions.SectionName))
+            .BindRefusingUnknownKeys(configuration, CognitoOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoOptions>, CognitoOptionsValidator>());
         return services;
@@ -47,7 +49,7 @@ public static class CognitoServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCognitoOptions(configuration);
         services.AddOptions<AwsOptions>()
-            .Bind(configuration.GetSection(AwsOptions.SectionName))
+            .BindRefusingUnknownKeys(configuration, AwsOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
 

@@ -2,6 +2,7 @@ using CognitoFunctions.Accounts;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Health;
+using CognitoFunctions.Http;
 using CognitoFunctions.OpenApi;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+
+// Outermost: anything unforeseen below becomes a /problems/internal-error answer and one log line, not a bare 500.
+builder.UseMiddleware<UnhandledExceptionMiddleware>();
 
 builder.Services.AddCognitoIdentityProvider(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);

@@ -74,14 +74,25 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
         Assert.Contains("CognitoAuth__TrustedPools is empty", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_misspelt_setting_is_an_error_rather_than_silently_ignored()
+    [Theory]
+    [InlineData("CognitoAuth:TrustedPool:0:Region", "CognitoAuth__TrustedPool")]
+    [InlineData("CognitoAuth:ClockSkew", "CognitoAuth__ClockSkew")]
+    [InlineData("CognitoAuth:TrustedPools:0:Regoin", "CognitoAuth__TrustedPools__0__Regoin")]
+    [InlineData("CognitoAuth:TrustedPools:0:Issuer", "CognitoAuth__TrustedPools__0__Issuer")]
+    [InlineData("CognitoAuth:UsesApplicationPool", "CognitoAuth__UsesApplicationPool")]
+    public void A_misspelt_setting_is_an_error_naming_it_rather_than_silently_ignored(string key, string setting)
     {
-        using var services = Services(new() { ["CognitoAuth:TrustedPool:0:Region"] = "us-east-1" });
+        using var services = Services(new()
+        {
+            ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+            ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+            ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+            [key] = "x",
+        });
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value);
 
-        Assert.Contains("TrustedPool", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{setting} is not a setting of the CognitoAuth section", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,6 +102,30 @@ public sealed class CognitoServiceCollectionExtensionsTests
         Assert.StartsWith(setting, Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Cognito:ClientSecrt", "s3cret", "Cognito__ClientSecrt")]
+    [InlineData("Cognito:userpool", "eu-west-1_AbCdEf123", "Cognito__userpool")]
+    [InlineData("Cognito:Endpoint", "https://cognito.example.com/", "Cognito__Endpoint")]
+    [InlineData("Aws:RoleArm", "arn:aws:iam::123456789012:role/cognito-functions-app", "Aws__RoleArm")]
+    [InlineData("Aws:WebIdentityScope", "api://x/.default", "Aws__WebIdentityScope")]
+    public void A_key_that_names_no_setting_stops_start_up_naming_it(string key, string value, string setting)
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito) { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith($"{setting} is not a setting of the {setting.Split("__")[0]} section", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keys_match_their_settings_without_regard_to_case_as_the_binder_reads_them()
+    {
+        using var services = Build(new Dictionary<string, string?>(ValidCognito) { ["cognito:maxretryattempts"] = "1", ["AWS:credentialsource"] = "Default" });
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(1, services.GetRequiredService<IOptions<CognitoOptions>>().Value.MaxRetryAttempts);
+    }
+
     [Fact]
     public void The_defaults_are_five_seconds_per_attempt_fifteen_in_total_and_three_retries()
     {

@@ -26,6 +26,9 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
     /// <summary>An HTTP client for the second app.</summary>
     public HttpClient Client => _client ?? throw NotInitialised();
 
+    /// <summary>The test host serving the second app.</summary>
+    public FunctionsTestHost Host => _host ?? throw NotInitialised();
+
     /// <summary>Host and worker log lines, for the running test's output.</summary>
     public TestOutputLog Log { get; } = new();
 

@@ -20,6 +20,13 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerFixture>
     }
 
     [Fact]
+    public void Every_function_of_the_app_is_loaded_none_on_a_route_the_real_host_refuses()
+    {
+        Assert.Empty(_fixture.Host.Handshake.FunctionErrors);
+        Assert.Contains(_fixture.Host.Handshake.Functions, f => f.Name == "WhoAmI");
+    }
+
+    [Fact]
     public async Task A_valid_Cognito_token_reaches_the_function_which_sees_its_subject()
     {
         var claims = PoolTokens.IdClaims(_fixture.Pool);

@@ -6,7 +6,8 @@ namespace CognitoFunctions.TemplateTests;
 /// <summary>
 /// scripts/deploy.sh: its dry run runs nothing, deploys in the order that has no cycle (Azure, AWS, Azure again,
 /// the code), passes only parameters the two templates declare and reads only outputs they have, refuses bad
-/// arguments, and is what the README's "Deploying" section shows.
+/// arguments, and is what the README's "Deploying" section shows; run again on an unchanged stack, it still
+/// publishes the code and waits for the app to be ready.
 /// </summary>
 public sealed partial class DeployScriptTests : IDisposable
 {
@@ -27,12 +28,7 @@ public sealed partial class DeployScriptTests : IDisposable
         // Every command the script would run is a stub that records its call, so a dry run that ran anything shows it.
         foreach (var tool in new[] { "az", "aws", "dotnet", "zip", "curl" })
         {
-            var path = _stubs.File(tool);
-            File.WriteAllText(path, $"#!/bin/sh\necho {tool} \"$@\" >> \"{_stubs.File("calls.log")}\"\nexit 1\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            WriteStub(tool, "exit 1");
         }
     }
 
@@ -98,6 +94,52 @@ public sealed partial class DeployScriptTests : IDisposable
         Assert.All(readFromCfn, name => Assert.Contains(name, cfnOutputs));
     }
 
+    [Fact]
+    public async Task Deploying_again_with_an_unchanged_stack_publishes_the_code_and_waits_through_the_apps_cold_start()
+    {
+        // The app as it comes up after the code is published: not ready at the first health check, ready at the next.
+        var health = new List<string>();
+        await using var app = await LoopbackServer.StartAsync(context =>
+        {
+            lock (health)
+            {
+                health.Add(context.Request.Path);
+                context.Response.StatusCode = health.Count == 1 ? 503 : 200;
+            }
+
+            return Task.CompletedTask;
+        });
+        WriteStub("az", $"""
+            case "$*" in
+              *outputs.functionAppUrl.value*) echo '{app.Address.ToString().TrimEnd('/')}' ;;
+              *"deployment group show"*) echo output-value ;;
+            esac
+            """);
+        // The AWS CLI's answer to a stack the template does not change: exit 255 unless told an empty change set is fine.
+        WriteStub("aws", """
+            case "$1 $2" in
+              "cloudformation deploy")
+                echo "No changes to deploy. Stack cognito-functions is up to date" >&2
+                case " $* " in *" --no-fail-on-empty-changeset "*) exit 0 ;; *) exit 255 ;; esac ;;
+              "cloudformation describe-stacks") echo stack-output ;;
+            esac
+            """);
+        WriteStub("dotnet", """
+            previous=
+            for argument in "$@"; do [ "$previous" = --output ] && mkdir -p "$argument" && echo app > "$argument/app.dll"; previous=$argument; done
+            """);
+        WriteStub("zip", "echo zipped > \"$2\"");
+        File.Delete(_stubs.File("curl"));
+
+        var result = await RunAsync([.. DryRun.Where(a => a != "--dry-run")]);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
+        var calls = File.ReadAllLines(CallsLog);
+        Assert.Contains(calls, c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.StartsWith("az functionapp deployment source config-zip", StringComparison.Ordinal));
+        Assert.Equal(["/api/health", "/api/health"], health);
+    }
+
     [Theory]
     [InlineData("--aws-account-id", "12345", "--aws-account-id must be 12 digits")]
     [InlineData("--app-name", "Cognito_Functions", "--app-name must be 2 to 18 lowercase letters")]
@@ -148,6 +190,17 @@ public sealed partial class DeployScriptTests : IDisposable
     }
 
     public void Dispose() => _stubs.Dispose();
+
+    /// <summary>A stand-in for <paramref name="tool"/> on the script's PATH: it records its call, then runs <paramref name="body"/>.</summary>
+    private void WriteStub(string tool, string body)
+    {
+        var path = _stubs.File(tool);
+        File.WriteAllText(path, $"#!/bin/sh\necho {tool} \"$@\" >> \"{CallsLog}\"\n{body}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     private static List<string> Commands(string output) =>
         output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();

@@ -22,9 +22,6 @@ internal sealed class CognitoAuthenticationMiddleware(
     IOptions<CognitoAuthOptions> options,
     ILogger<CognitoAuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
 {
-    private const string HttpBindingType = "http";
-    private const string ReturnBindingName = "$return";
-
     private readonly string _realm = options.Value.Realm;
     private readonly string _trustedIssuers = string.Join(", ", pools.Pools.Select(p => p.Issuer));
 
@@ -38,7 +35,7 @@ internal sealed class CognitoAuthenticationMiddleware(
             return;
         }
 
-        SetHttpResponse(context, refusal);
+        InvocationHttpResponse.Set(context, refusal);
     }
 
     /// <summary>Null when the function may run (the token, if any, is then in the context), else the answer to send.</summary>
@@ -104,20 +101,4 @@ internal sealed class CognitoAuthenticationMiddleware(
     /// <summary>The W3C trace id of the invocation, else its invocation id.</summary>
     internal static string TraceId(FunctionContext context) =>
         W3CTraceParent.TraceId(context.TraceContext?.TraceParent) ?? context.InvocationId;
-
-    private static void SetHttpResponse(FunctionContext context, HttpResponseData response)
-    {
-        // A function returning a type with several outputs has its HTTP output as a binding of type http of its own,
-        // not $return: the answer goes there, or the host would send an empty response.
-        var httpOutput = context.GetOutputBindings<HttpResponseData>()
-            .FirstOrDefault(b => string.Equals(b.BindingType, HttpBindingType, StringComparison.OrdinalIgnoreCase));
-        if (httpOutput is not null && httpOutput.Name != ReturnBindingName)
-        {
-            httpOutput.Value = response;
-        }
-        else
-        {
-            context.GetInvocationResult().Value = response;
-        }
-    }
 }

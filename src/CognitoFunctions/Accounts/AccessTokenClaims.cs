@@ -10,28 +10,53 @@ namespace CognitoFunctions.Accounts;
 /// </summary>
 internal readonly record struct AccessTokenClaims(string Username, long Iat, long Exp)
 {
+    /// <summary>The claims; a <see cref="FormatException"/> saying why when the token cannot be read as Cognito issues it.</summary>
     public static AccessTokenClaims Read(string accessToken)
     {
-        var parts = accessToken.Split('.');
-        if (parts.Length != 3)
-        {
-            throw new FormatException("Cognito returned an access token that is not a JWS.");
-        }
-
-        var payload = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(parts[1].Length));
+        var payload = JwsPayload(accessToken, "access");
+        var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(payload.Length));
         try
         {
-            var length = Base64Url.DecodeFromChars(parts[1], payload);
-            using var document = JsonDocument.Parse(payload.AsMemory(0, length));
+            var length = Base64Url.DecodeFromChars(payload, buffer);
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
             var root = document.RootElement;
-            return new AccessTokenClaims(
-                root.TryGetProperty("username", out var username) ? username.GetString() ?? "" : "",
-                root.TryGetProperty("iat", out var iat) ? iat.GetInt64() : 0,
-                root.TryGetProperty("exp", out var exp) ? exp.GetInt64() : 0);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("Cognito returned an access token whose payload is not a JSON object.");
+            }
+
+            return new AccessTokenClaims(String(root, "username"), Number(root, "iat"), Number(root, "exp"));
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("Cognito returned an access token whose payload is not JSON.", ex);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(payload);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Throws a <see cref="FormatException"/> unless <paramref name="token"/> is a compact JWS (three base64url parts).</summary>
+    public static void EnsureJws(string token, string kind) => _ = JwsPayload(token, kind);
+
+    private static ReadOnlySpan<char> JwsPayload(string token, string kind)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !Base64Url.IsValid(p)))
+        {
+            throw new FormatException($"Cognito returned an {kind} token that is not a JWS.");
+        }
+
+        return parts[1];
+    }
+
+    // Cognito issues these claims in one JSON type; another type is an answer this app cannot read.
+    private static string String(JsonElement root, string claim) => !root.TryGetProperty(claim, out var value) ? ""
+        : value.ValueKind == JsonValueKind.String ? value.GetString()!
+        : throw new FormatException($"Cognito returned an access token whose {claim} is not a string.");
+
+    private static long Number(JsonElement root, string claim) => !root.TryGetProperty(claim, out var value) ? 0
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number
+        : throw new FormatException($"Cognito returned an access token whose {claim} is not a whole number.");
 }

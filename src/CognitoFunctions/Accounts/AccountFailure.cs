@@ -33,7 +33,7 @@ internal enum AccountFailureKind
     /// <summary>Cognito could not be reached or answered 5xx; retry shortly.</summary>
     Unavailable,
 
-    /// <summary>Cognito answered an error this API does not expect (configuration or a bug): logged in full.</summary>
+    /// <summary>Cognito answered an error this API does not expect (configuration or a bug), or an answer it cannot read: logged in full.</summary>
     UpstreamError,
 }
 

@@ -106,9 +106,9 @@ internal sealed partial class AccountService(
         }
         catch (CognitoException ex)
         {
-            // No answer (timeout, broken connection, 5xx) does not mean no user: Cognito may have created it and the
-            // answer been lost. Left behind without a password, it would hold the email for good.
-            if (ex is CognitoUnavailableException || ex.EarlierAttemptMayHaveSucceeded)
+            // No answer (timeout, broken connection, 5xx) or one that cannot be read does not mean no user: Cognito may
+            // have created it. Left behind without a password, it would hold the email for good.
+            if (ex is CognitoUnavailableException or CognitoProtocolException || ex.EarlierAttemptMayHaveSucceeded)
             {
                 await RollBackSignUpAsync(email, nonce);
             }
@@ -150,7 +150,7 @@ internal sealed partial class AccountService(
         {
             var email = await UsernameForAsync(typedEmail, cancellationToken);
             var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, password, context), cancellationToken);
-            return Tokens(response);
+            return Tokens("login", response);
         }
         catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound
                                                      or CognitoErrorCode.InvalidPassword or CognitoErrorCode.UserNotConfirmed)
@@ -178,7 +178,7 @@ internal sealed partial class AccountService(
         try
         {
             var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken(refreshToken, username, context), cancellationToken);
-            return Tokens(response);
+            return Tokens("refresh", response);
         }
         catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound or CognitoErrorCode.InvalidParameter)
         {
@@ -396,15 +396,27 @@ internal sealed partial class AccountService(
         }
     }
 
-    private static AccountResult<TokenSet> Tokens(AdminInitiateAuthResponse response)
+    private AccountResult<TokenSet> Tokens(string operation, AdminInitiateAuthResponse response)
     {
         if (response.AuthenticationResult is not { IdToken: { } id, AccessToken: { } access } result)
         {
             return new AccountFailure(AccountFailureKind.ChallengeRequired) { ChallengeName = response.ChallengeName ?? "UNKNOWN" };
         }
 
-        // The token comes straight from Cognito over an authenticated call: read, not validated.
-        var claims = AccessTokenClaims.Read(access);
+        // The tokens come straight from Cognito over an authenticated call: read, not validated. Tokens this app cannot
+        // read are Cognito's (or a proxy's) fault, not the client's: upstream-error, never an unhandled exception.
+        AccessTokenClaims claims;
+        try
+        {
+            AccessTokenClaims.EnsureJws(id, "ID");
+            claims = AccessTokenClaims.Read(access);
+        }
+        catch (FormatException ex)
+        {
+            LogUnreadableTokens(logger, operation, ex.Message);
+            return new AccountFailure(AccountFailureKind.UpstreamError);
+        }
+
         var expiresIn = result.ExpiresIn ?? (int)(claims.Exp - claims.Iat);
         return new TokenSet(id, access, result.RefreshToken, expiresIn, claims.Username);
     }
@@ -422,7 +434,7 @@ internal sealed partial class AccountService(
             case CognitoUnavailableException unavailable:
                 LogUnavailable(logger, operation, ex);
                 return new AccountFailure(AccountFailureKind.Unavailable) { RetryAfter = unavailable.RetryAfter };
-            case CognitoCredentialsException or CognitoProtocolException:
+            case CognitoCredentialsException:
                 LogUnavailable(logger, operation, ex);
                 return new AccountFailure(AccountFailureKind.Unavailable);
             default:
@@ -470,4 +482,7 @@ internal sealed partial class AccountService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cognito answered {Operation} with an unexpected error")]
     private static partial void LogUpstreamError(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cognito answered {Operation} with tokens this app cannot read: {Reason}")]
+    private static partial void LogUnreadableTokens(ILogger logger, string operation, string reason);
 }

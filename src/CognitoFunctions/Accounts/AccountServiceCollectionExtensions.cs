@@ -1,3 +1,4 @@
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ internal static class AccountServiceCollectionExtensions
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName))
+        services.AddOptions<AccountOptions>().BindRefusingUnknownKeys(configuration, AccountOptions.SectionName)
             .Validate(
                 o => o.UniformResponseTime >= TimeSpan.Zero && o.UniformResponseTime <= AccountOptions.MaxUniformResponseTime,
                 $"Accounts:UniformResponseTime must be between 00:00:00 and {AccountOptions.MaxUniformResponseTime:c}.")

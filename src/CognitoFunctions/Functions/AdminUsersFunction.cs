@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Functions;
 
-/// <summary><c>GET /api/admin/users?limit=&amp;paginationToken=</c>: one page of users, for the <c>admin</c> group only.</summary>
+/// <summary><c>GET /api/users?limit=&amp;paginationToken=</c>: one page of users, for the <c>admin</c> group only.</summary>
 internal sealed class AdminUsersFunction(AccountService accounts)
 {
     internal const int DefaultLimit = 20;
@@ -17,7 +17,7 @@ internal sealed class AdminUsersFunction(AccountService accounts)
 
     [Function("AdminListUsers")]
     [RequireCognitoToken(Groups = ["admin"])]
-    public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/users")] HttpRequestData request)
+    public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequestData request)
     {
         var query = System.Web.HttpUtility.ParseQueryString(request.Url.Query);
         var limitText = query["limit"];

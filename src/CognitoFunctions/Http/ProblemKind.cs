@@ -22,4 +22,5 @@ internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Sta
     public static readonly ProblemKind TooManyRequests = new("/problems/too-many-requests", "Too many requests; retry later.", HttpStatusCode.TooManyRequests);
     public static readonly ProblemKind UpstreamError = new("/problems/upstream-error", "The identity service answered unexpectedly.", HttpStatusCode.BadGateway);
     public static readonly ProblemKind ServiceUnavailable = new("/problems/service-unavailable", "The identity service is unavailable; retry later.", HttpStatusCode.ServiceUnavailable);
+    public static readonly ProblemKind InternalError = new("/problems/internal-error", "The server failed unexpectedly.", HttpStatusCode.InternalServerError);
 }

@@ -11,7 +11,7 @@ namespace CognitoFunctions.OpenApi;
 /// Builds the OpenAPI 3.1 document from the functions' attributes and <see cref="ApiOperations"/>. Every HTTP
 /// function must have an entry and every entry a function, or building fails: the document cannot silently leave a
 /// route out. The error answers are derived: the middleware's on protected functions, the body reader's where a JSON
-/// body is read, Cognito's where Cognito is called, then the function's own.
+/// body is read, Cognito's where Cognito is called, then the function's own, and the internal error on every one.
 /// </summary>
 internal static class OpenApiDocumentBuilder
 {
@@ -155,7 +155,8 @@ internal static class OpenApiDocumentBuilder
             problems = problems.Concat(CognitoProblems);
         }
 
-        return problems.Concat(operation.Problems).Distinct();
+        // The outermost step of the pipeline (UnhandledExceptionMiddleware) can answer it on any function.
+        return problems.Concat(operation.Problems).Append(ProblemKind.InternalError).Distinct();
     }
 
     private static OpenApiRequestBody RequestBody(ApiBody body, SchemaGenerator schemas) => new()

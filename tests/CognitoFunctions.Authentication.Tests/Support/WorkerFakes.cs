@@ -8,7 +8,8 @@ using Microsoft.Azure.Functions.Worker.Http;
 namespace CognitoFunctions.Authentication.Tests.Support;
 
 // The worker's abstract types, filled in for tests without the host: no Functions host exists in-process, and the
-// end-to-end tests through the real worker and a test host cover the rest (see the package README).
+// end-to-end tests through the real worker and a test host cover the rest (see the package README). The app's unit
+// tests compile this file too, for its own middleware.
 
 public sealed class FakeFunctionDefinition(string entryPoint, string pathToAssembly, string name, bool http = true) : FunctionDefinition
 {
@@ -44,9 +45,11 @@ public sealed class FakeFunctionDefinition(string entryPoint, string pathToAssem
     }
 }
 
-public sealed class FakeFunctionContext(FunctionDefinition definition, string? traceParent = null) : FunctionContext
+public sealed class FakeFunctionContext(FunctionDefinition definition, string? traceParent = null, CancellationToken cancellationToken = default) : FunctionContext
 {
     public override string InvocationId { get; } = Guid.NewGuid().ToString();
+
+    public override CancellationToken CancellationToken => cancellationToken;
 
     public override string FunctionId => definition.Id;
 

@@ -10,7 +10,7 @@ public sealed class AdminUsersTests(CognitoFunctionsAppFixture fixture, ITestOut
     {
         var user = await Client.SignedInUserAsync();
 
-        using var response = await Client.GetAsync("/api/admin/users", user["accessToken"]!.GetValue<string>());
+        using var response = await Client.GetAsync("/api/users", user["accessToken"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("insufficient_scope", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
@@ -22,7 +22,7 @@ public sealed class AdminUsersTests(CognitoFunctionsAppFixture fixture, ITestOut
         var admin = await AdminAsync();
         var other = await Client.SignedInUserAsync();
 
-        using var response = await Client.GetAsync("/api/admin/users?limit=60", admin);
+        using var response = await Client.GetAsync("/api/users?limit=60", admin);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var users = (await response.JsonAsync())["users"]!.AsArray();
@@ -41,7 +41,7 @@ public sealed class AdminUsersTests(CognitoFunctionsAppFixture fixture, ITestOut
     {
         var admin = await AdminAsync();
 
-        using var response = await Client.GetAsync($"/api/admin/users?{query}", admin);
+        using var response = await Client.GetAsync($"/api/users?{query}", admin);
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "/problems/validation");
         Assert.NotNull(problem["errors"]!["limit"]);

@@ -181,7 +181,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         JsonObject first, last;
         using (Proxy.Fail("ListUsers", CognitoFault.Success(new JsonObject { ["Users"] = new JsonArray(ListedUser("first")), ["PaginationToken"] = NextPage })))
         {
-            using var response = await Client.GetAsync("/api/admin/users?limit=1", admin);
+            using var response = await Client.GetAsync("/api/users?limit=1", admin);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             first = await response.JsonAsync();
         }
@@ -189,7 +189,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         var firstCall = Proxy.Calls.Last(c => c.Operation == "ListUsers").Body!;
         using (Proxy.Fail("ListUsers", CognitoFault.Success(new JsonObject { ["Users"] = new JsonArray(ListedUser("second")) })))
         {
-            using var response = await Client.GetAsync($"/api/admin/users?limit=1&paginationToken={Uri.EscapeDataString(first["paginationToken"]!.GetValue<string>())}", admin);
+            using var response = await Client.GetAsync($"/api/users?limit=1&paginationToken={Uri.EscapeDataString(first["paginationToken"]!.GetValue<string>())}", admin);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             last = await response.JsonAsync();
         }

@@ -112,6 +112,30 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
         Assert.Contains("Cognito__UserPoolId", error.WorkerOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Cognito", "ClientSecrt")]
+    [InlineData("Aws", "RoleArm")]
+    [InlineData("Accounts", "GlobalSignoutOnLogut")]
+    [InlineData("CognitoAuth", "ClockSkew")]
+    public async Task The_real_app_with_a_misspelt_setting_refuses_to_start_naming_it(string section, string misspelt)
+    {
+        var options = new FunctionsTestHostOptions
+        {
+            AppDirectory = FunctionAppBuildOutput.Locate("src/CognitoFunctions", typeof(HostLifetimeTests).Assembly),
+            Log = output.WriteLine,
+        };
+        // Valid settings otherwise: the worker stops before it would call anything.
+        options.AppSettings["Cognito__Region"] = "eu-west-1";
+        options.AppSettings["Cognito__UserPoolId"] = "eu-west-1_AbCdEf123";
+        options.AppSettings["Cognito__ClientId"] = "1example23456789abcdefghij";
+        options.AppSettings[$"{section}__{misspelt}"] = "30";
+
+        var error = await Assert.ThrowsAsync<FunctionsHostStartException>(() => FunctionsTestHost.StartAsync(options));
+
+        Assert.Equal(StartStage.Connect, error.Stage);
+        Assert.Contains($"{section}__{misspelt} is not a setting of the {section} section", error.WorkerOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_folder_that_is_not_a_built_app_is_refused_before_anything_starts()
     {

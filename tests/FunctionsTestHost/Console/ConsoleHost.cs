@@ -59,6 +59,11 @@ internal static class ConsoleHost
                     : $"  {function.Name}: {methods} {host.BaseAddress}{function.RouteTemplate}");
             }
 
+            foreach (var (name, error) in host.Handshake.FunctionErrors)
+            {
+                Console.WriteLine($"  {name}: not loaded, in error: {error}");
+            }
+
             Console.WriteLine($"Listening on {host.BaseAddress} - Ctrl+C stops.");
             await stop.Task;
         }

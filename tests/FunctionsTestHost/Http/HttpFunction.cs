@@ -56,10 +56,13 @@ internal sealed record HttpFunction(
             responseBinding);
     }
 
+    /// <summary>Whether the real host refuses to load this function: its route is in the host's own route space.</summary>
+    public bool ConflictsWithBuiltInRoutes => BuiltInRoutes.Conflicts(Route, Name);
+
     /// <summary>The template the router matches: the prefix, then the route or, without one, the function name.</summary>
     public string RouteTemplate(string routePrefix)
     {
-        var route = (Route ?? Name).Trim('/');
+        var route = BuiltInRoutes.EffectiveRoute(Route, Name).Trim('/');
         return routePrefix.Length == 0 ? route : $"{routePrefix}/{route}";
     }
 }

@@ -4,7 +4,8 @@ namespace CognitoFunctions.Testing.FunctionsHost;
 
 /// <summary>
 /// The start-up conversation: wait for <c>StartStream</c>, initialise (and check the capabilities the host
-/// relies on), ask for the function metadata, load every function and wait for every load response. Each step
+/// relies on), ask for the function metadata, refuse what the real host refuses (<see cref="BuiltInRoutes"/>),
+/// load every other function and wait for every load response. Each step
 /// fails fast, with the step named, when the worker exits, answers a failure or the time runs out.
 /// </summary>
 internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess worker, FunctionAppFolder app, HostLog log, TimeSpan timeout)
@@ -44,7 +45,9 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
             }
 
             stage = StartStage.Load;
-            var functions = metadata.FunctionMetadataResults.ToList();
+            var indexed = metadata.FunctionMetadataResults.ToList();
+            var errors = FunctionErrors(indexed);
+            var functions = indexed.Where(f => !errors.ContainsKey(f.Name)).ToList();
             var loads = functions.Select(f => connection.RequestAsync(
                 new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = f.FunctionId, Metadata = f } },
                 ReplyKeys.Load(f.FunctionId),
@@ -57,7 +60,7 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
 
             var http = functions.Select(HttpFunction.FromMetadata).OfType<HttpFunction>().ToList();
             log.Write($"[host] worker {init.WorkerVersion} loaded {functions.Count} function(s): {string.Join(", ", functions.Select(f => f.Name))}");
-            return (Handshake(workerId, init, functions, http), http);
+            return (Handshake(workerId, init, functions, http, errors), http);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -78,7 +81,23 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
         }
     }
 
-    private WorkerHandshake Handshake(string workerId, WorkerInitResponse init, IReadOnlyList<RpcFunctionMetadata> functions, IReadOnlyList<HttpFunction> http)
+    /// <summary>
+    /// The functions the real host refuses before loading anything (an HTTP route in its own route space), by name:
+    /// it logs each as in error, never asks the worker to load it, and serves the others.
+    /// </summary>
+    private Dictionary<string, string> FunctionErrors(IEnumerable<RpcFunctionMetadata> functions)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var function in functions.Where(f => HttpFunction.FromMetadata(f) is { ConflictsWithBuiltInRoutes: true }))
+        {
+            errors[function.Name] = BuiltInRoutes.ConflictMessage;
+            log.Write($"[host] The '{function.Name}' function is in error: {BuiltInRoutes.ConflictMessage}");
+        }
+
+        return errors;
+    }
+
+    private WorkerHandshake Handshake(string workerId, WorkerInitResponse init, IReadOnlyList<RpcFunctionMetadata> functions, IReadOnlyList<HttpFunction> http, IReadOnlyDictionary<string, string> errors)
     {
         var routes = http.ToDictionary(f => f.FunctionId, StringComparer.Ordinal);
         return new WorkerHandshake(
@@ -91,7 +110,8 @@ internal sealed class WorkerStartup(WorkerConnection connection, WorkerProcess w
                 f.FunctionId,
                 f.EntryPoint,
                 routes.TryGetValue(f.FunctionId, out var route) ? route.RouteTemplate(app.RoutePrefix) : null,
-                routes.TryGetValue(f.FunctionId, out var methods) ? methods.Methods : null)).ToList());
+                routes.TryGetValue(f.FunctionId, out var methods) ? methods.Methods : null)).ToList(),
+            errors);
     }
 
     private Task<StreamingMessage> Request(StreamingMessage message, CancellationToken cancellationToken)

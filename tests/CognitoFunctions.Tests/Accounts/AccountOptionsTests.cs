@@ -1,0 +1,37 @@
+using CognitoFunctions.Accounts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CognitoFunctions.Tests.Accounts;
+
+/// <summary>The <c>Accounts</c> section: bound, and a key that names no setting stops start-up instead of being ignored.</summary>
+public sealed class AccountOptionsTests
+{
+    [Fact]
+    public void The_setting_binds()
+    {
+        using var services = Build(new() { ["Accounts:GlobalSignOutOnLogout"] = "false" });
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.False(services.GetRequiredService<IOptions<AccountOptions>>().Value.GlobalSignOutOnLogout);
+    }
+
+    [Theory]
+    [InlineData("Accounts:GlobalSignoutOnLogut", "Accounts__GlobalSignoutOnLogut")]
+    [InlineData("Accounts:GlobalSignOutOnLogout:Enabled", "Accounts__GlobalSignOutOnLogout__Enabled")]
+    public void A_key_that_names_no_setting_stops_start_up_naming_it(string key, string setting)
+    {
+        using var services = Build(new() { [key] = "false" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith($"{setting} is not a setting of the Accounts section", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddAccounts(configuration).BuildServiceProvider();
+    }
+}
