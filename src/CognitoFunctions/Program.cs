@@ -1,3 +1,4 @@
+using CognitoFunctions;
 using CognitoFunctions.Accounts;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.Logging.AddQuietHttpClientLogs(builder.Configuration);
 
 builder.Services.AddCognitoIdentityProvider(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
