@@ -13,19 +13,32 @@ internal static class WorkerLogging
     public static readonly IReadOnlyList<string> QuietCategories = ["System.Net.Http.HttpClient", "Polly"];
 
     /// <summary>
-    /// Sets <see cref="QuietCategories"/> to Warning unless the configuration names a level for them
-    /// (<c>Logging__LogLevel__Polly</c>, <c>Logging__LogLevel__System.Net.Http.HttpClient</c>).
+    /// Sets <see cref="QuietCategories"/> to Warning unless the configuration names a level for one of them or for a
+    /// prefix of it (<c>Logging__LogLevel__Polly</c>, <c>Logging__LogLevel__System</c>): such a rule is the operator's
+    /// and must win over this default, which as the more specific rule would otherwise take precedence.
     /// </summary>
     public static ILoggingBuilder AddQuietHttpClientLogs(this ILoggingBuilder logging, IConfiguration configuration)
     {
         foreach (var category in QuietCategories)
         {
-            if (configuration[$"Logging:LogLevel:{category}"] is null)
+            if (!Prefixes(category).Any(prefix => configuration[$"Logging:LogLevel:{prefix}"] is not null))
             {
                 logging.AddFilter(category, LogLevel.Warning);
             }
         }
 
         return logging;
+    }
+
+    // "System.Net.Http.HttpClient" → System, System.Net, System.Net.Http, System.Net.Http.HttpClient. (Setting names
+    // with dots do not survive every shell and platform, so the short prefixes matter.)
+    private static IEnumerable<string> Prefixes(string category)
+    {
+        for (var dot = category.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = category.IndexOf('.', dot + 1))
+        {
+            yield return category[..dot];
+        }
+
+        yield return category;
     }
 }
