@@ -29,46 +29,51 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     private readonly CognitoOptions _options = options.Value;
 
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminCreateUser", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
+        CallAsync(CognitoOperations.AdminCreateUser, request with { UserPoolId = _options.UserPoolId }, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
 
     public Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminSetUserPassword", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.AdminSetUserPasswordRequest, cancellationToken);
+        CallAsync(CognitoOperations.AdminSetUserPassword, request with { UserPoolId = _options.UserPoolId }, Json.AdminSetUserPasswordRequest, cancellationToken);
 
     public Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminInitiateAuth", signed: true, WithSecretHash(request) with { UserPoolId = _options.UserPoolId, ClientId = _options.ClientId }, Json.AdminInitiateAuthRequest, Json.AdminInitiateAuthResponse, cancellationToken);
+        CallAsync(CognitoOperations.AdminInitiateAuth, WithSecretHash(request) with { UserPoolId = _options.UserPoolId, ClientId = _options.ClientId }, Json.AdminInitiateAuthRequest, Json.AdminInitiateAuthResponse, cancellationToken);
 
     public Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminDeleteUser", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.AdminDeleteUserRequest, cancellationToken);
+        CallAsync(CognitoOperations.AdminDeleteUser, request with { UserPoolId = _options.UserPoolId }, Json.AdminDeleteUserRequest, cancellationToken);
 
     public Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminGetUser", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.AdminGetUserRequest, Json.AdminGetUserResponse, cancellationToken);
-
-    public Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminAddUserToGroup", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.AdminAddUserToGroupRequest, cancellationToken);
+        CallAsync(CognitoOperations.AdminGetUser, request with { UserPoolId = _options.UserPoolId }, Json.AdminGetUserRequest, Json.AdminGetUserResponse, cancellationToken);
 
     public Task AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("AdminUserGlobalSignOut", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.AdminUserGlobalSignOutRequest, cancellationToken);
+        CallAsync(CognitoOperations.AdminUserGlobalSignOut, request with { UserPoolId = _options.UserPoolId }, Json.AdminUserGlobalSignOutRequest, cancellationToken);
 
     public Task RevokeTokenAsync(RevokeTokenRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("RevokeToken", signed: false, request with { ClientId = _options.ClientId, ClientSecret = NullIfEmpty(_options.ClientSecret) }, Json.RevokeTokenRequest, cancellationToken);
+        CallAsync(CognitoOperations.RevokeToken, request with { ClientId = _options.ClientId, ClientSecret = NullIfEmpty(_options.ClientSecret) }, Json.RevokeTokenRequest, cancellationToken);
 
     public Task<ForgotPasswordResponse> ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("ForgotPassword", signed: false, request with { ClientId = _options.ClientId, SecretHash = SecretHashFor(request.Username) }, Json.ForgotPasswordRequest, Json.ForgotPasswordResponse, cancellationToken);
+        CallAsync(CognitoOperations.ForgotPassword, request with { ClientId = _options.ClientId, SecretHash = SecretHashFor(request.Username) }, Json.ForgotPasswordRequest, Json.ForgotPasswordResponse, cancellationToken);
 
     public Task ConfirmForgotPasswordAsync(ConfirmForgotPasswordRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("ConfirmForgotPassword", signed: false, request with { ClientId = _options.ClientId, SecretHash = SecretHashFor(request.Username) }, Json.ConfirmForgotPasswordRequest, cancellationToken);
+        CallAsync(CognitoOperations.ConfirmForgotPassword, request with { ClientId = _options.ClientId, SecretHash = SecretHashFor(request.Username) }, Json.ConfirmForgotPasswordRequest, cancellationToken);
 
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("ChangePassword", signed: false, request, Json.ChangePasswordRequest, cancellationToken);
+        CallAsync(CognitoOperations.ChangePassword, request, Json.ChangePasswordRequest, cancellationToken);
 
     public Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("GetUser", signed: false, request, Json.GetUserRequest, Json.GetUserResponse, cancellationToken);
+        CallAsync(CognitoOperations.GetUser, request, Json.GetUserRequest, Json.GetUserResponse, cancellationToken);
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("ListUsers", signed: true, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);
+        CallAsync(CognitoOperations.ListUsers, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);
 
     public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("DescribeUserPool", signed: true, new DescribeUserPoolRequest { UserPoolId = _options.UserPoolId }, Json.DescribeUserPoolRequest, Json.DescribeUserPoolResponse, cancellationToken);
+        CallAsync(CognitoOperations.DescribeUserPool, new DescribeUserPoolRequest { UserPoolId = _options.UserPoolId }, Json.DescribeUserPoolRequest, Json.DescribeUserPoolResponse, cancellationToken);
+
+    public Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(
+            CognitoOperations.DescribeUserPoolClient,
+            new DescribeUserPoolClientRequest { UserPoolId = _options.UserPoolId, ClientId = _options.ClientId },
+            Json.DescribeUserPoolClientRequest,
+            Json.DescribeUserPoolClientResponse,
+            cancellationToken);
 
     private AdminInitiateAuthRequest WithSecretHash(AdminInitiateAuthRequest request)
     {
@@ -96,96 +101,132 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private async Task CallAsync<TRequest>(string operation, bool signed, TRequest request, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken)
-    {
-        _ = await SendAsync(operation, signed, request, requestType, cancellationToken);
-    }
+    private async Task CallAsync<TRequest>(CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken) =>
+        _ = await SendAsync(operation, request, requestType, static _ => true, cancellationToken);
 
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(
-        string operation, bool signed, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    private Task<TResponse> CallAsync<TRequest, TResponse>(
+        CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendAsync(operation, request, requestType, answer => Read(operation, answer, responseType), cancellationToken);
+
+    private static TResponse Read<TResponse>(CognitoOperation operation, Answer answer, JsonTypeInfo<TResponse> responseType)
     {
-        var response = await SendAsync(operation, signed, request, requestType, cancellationToken);
-        var body = response.Body;
         try
         {
-            return JsonSerializer.Deserialize(body.Length == 0 ? "{}"u8 : body.Span, responseType)
+            return JsonSerializer.Deserialize(answer.Body.Length == 0 ? "{}"u8 : answer.Body.Span, responseType)
                 ?? throw new JsonException("The body is JSON null.");
         }
         catch (JsonException ex)
         {
-            throw new CognitoProtocolException(operation, response.Attempts, response.StatusCode, response.ContentType, $"the body is not a {typeof(TResponse).Name}: {ex.Message}", ex);
+            throw new CognitoProtocolException(operation.Name, answer.Attempts, answer.StatusCode, answer.ContentType, $"the body is not a {typeof(TResponse).Name}: {ex.Message}", ex);
         }
     }
 
-    private async Task<Answer> SendAsync<TRequest>(string operation, bool signed, TRequest request, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken)
+    /// <summary>One call with its retries; logs it exactly once, whatever its outcome, and throws the typed error of a failure.</summary>
+    private async Task<T> SendAsync<TRequest, T>(CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestType, Func<Answer, T> read, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, requestType)),
         };
         message.Content.Headers.ContentType = AmzJson;
-        message.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
-        var record = new CallRecord();
+        message.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation.Name);
+        var record = new CallRecord(operation);
         message.Options.Set(CallRecord.Key, record);
-        message.Options.Set(SigV4SigningHandler.Unsigned, !signed);
+        message.Options.Set(SigV4SigningHandler.Unsigned, !operation.IamAuthorized);
 
         var started = Stopwatch.GetTimestamp();
+        void Log(LogLevel level, string outcome)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogCall(logger, level, operation.Name, outcome, record.Attempts.Count, elapsed);
+        }
+
         HttpResponseMessage response;
         try
         {
             response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
-        catch (TimeoutRejectedException ex)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogUnavailable(logger, operation, "timeout", record.Attempts.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw new CognitoTimeoutException(operation, record.Attempts, ex);
+            Log(LogLevel.Information, "cancelled by the caller");
+            throw;
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
         {
-            // HttpClient.Timeout, should it ever be set shorter than the pipeline's total timeout.
-            LogUnavailable(logger, operation, "timeout", record.Attempts.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw new CognitoTimeoutException(operation, record.Attempts, ex);
+            // OperationCanceledException: HttpClient.Timeout, should it ever be set shorter than the pipeline's total timeout.
+            throw Lost(Log, record, "timeout", "timeout", new CognitoTimeoutException(operation.Name, record.Attempts, ex), retryAfter: null);
         }
         catch (HttpRequestException ex)
         {
-            LogUnavailable(logger, operation, "transport", record.Attempts.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw new CognitoTransportException(operation, record.Attempts, ex);
+            throw Lost(Log, record, "transport", "transport", new CognitoTransportException(operation.Name, record.Attempts, ex), retryAfter: null);
         }
         catch (AwsCredentialsUnavailableException ex)
         {
-            LogUnavailable(logger, operation, "credentials", record.Attempts.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw new CognitoCredentialsException(operation, record.Attempts, ex);
+            Log(LogLevel.Warning, "credentials");
+            throw new CognitoCredentialsException(operation.Name, record.Attempts, ex);
         }
 
         using (response)
         {
             // Buffered already (ResponseContentRead): reading it cannot fail on the network any more.
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-
-            var attempts = record.Attempts;
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var contentType = response.Content.Headers.ContentType?.MediaType;
+            var answer = new Answer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, record.Attempts);
             if (response.IsSuccessStatusCode)
             {
-                LogAnswered(logger, operation, (int)response.StatusCode, attempts.Count, elapsed);
-                return new Answer(response.StatusCode, contentType, body, attempts);
+                T value;
+                try
+                {
+                    value = read(answer);
+                }
+                catch (CognitoProtocolException)
+                {
+                    Log(LogLevel.Warning, "unreadable answer");
+                    throw;
+                }
+
+                Log(LogLevel.Information, "ok");
+                return value;
             }
 
-            var error = CognitoErrorMapper.Map(operation, attempts, response, body);
-            var errorCode = (error as CognitoServiceException)?.ErrorCode ?? (error as CognitoServerErrorException)?.ErrorCode;
-            LogFailed(logger, operation, (int)response.StatusCode, errorCode, attempts.Count, elapsed);
+            var error = CognitoErrorMapper.Map(operation.Name, answer.Attempts, response, body);
+            switch (error)
+            {
+                case CognitoServerErrorException server:
+                    throw Lost(Log, record, "server_error", $"HTTP {(int)server.StatusCode} {server.ErrorCode}".TrimEnd(), server, server.RetryAfter);
+                case CognitoThrottledException throttled:
+                    Log(LogLevel.Warning, throttled.ErrorCode);
+                    break;
+                case CognitoServiceException service:
+                    Log(LogLevel.Information, service.ErrorCode);
+                    break;
+                default:
+                    Log(LogLevel.Warning, "unreadable answer");
+                    break;
+            }
+
             throw error;
         }
     }
 
+    /// <summary>
+    /// The error to throw for an answer that never came or came as HTTP 5xx: <paramref name="definite"/>, unless the
+    /// operation is not safe to repeat and an attempt may have been carried out; then the outcome is unknown.
+    /// </summary>
+    private static CognitoException Lost(
+        Action<LogLevel, string> log, CallRecord record, string reason, string detail, CognitoUnavailableException definite, TimeSpan? retryAfter)
+    {
+        if (!record.Operation.Repeatable && record.AnyOutcomeUnknown)
+        {
+            log(LogLevel.Warning, $"outcome unknown ({detail})");
+            return new CognitoOutcomeUnknownException(record.Operation.Name, record.Attempts, reason, retryAfter, definite);
+        }
+
+        log(LogLevel.Warning, detail);
+        return definite;
+    }
+
     private readonly record struct Answer(HttpStatusCode StatusCode, string? ContentType, ReadOnlyMemory<byte> Body, CallAttempts Attempts);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Cognito {Operation} answered {StatusCode} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
-    private static partial void LogAnswered(ILogger logger, string operation, int statusCode, int attempts, double elapsedMs);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Cognito {Operation} failed with {StatusCode} {ErrorCode} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
-    private static partial void LogFailed(ILogger logger, string operation, int statusCode, string? errorCode, int attempts, double elapsedMs);
-
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Cognito {Operation} got no usable answer ({Reason}) after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
-    private static partial void LogUnavailable(ILogger logger, string operation, string reason, int attempts, double elapsedMs);
+    [LoggerMessage(EventId = 10, Message = "Cognito {Operation}: {Outcome} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
+    private static partial void LogCall(ILogger logger, LogLevel level, string operation, string outcome, int attempts, double elapsedMs);
 }

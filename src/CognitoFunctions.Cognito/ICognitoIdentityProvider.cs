@@ -6,13 +6,13 @@ namespace CognitoFunctions.Cognito;
 /// <summary>
 /// The Cognito Identity Provider operations the app uses, on the configured pool and app client
 /// (<see cref="CognitoOptions"/>): the client fills in the pool id, the client id and SECRET_HASH.
-/// Admin* operations, ListUsers and DescribeUserPool are SigV4-signed; the others are authorized by their token
-/// or code and go unsigned.
+/// The operations, which of them are SigV4-signed and which may be sent again, are listed in <see cref="CognitoOperations"/>.
 /// </summary>
 /// <remarks>
 /// Every method throws <see cref="CognitoServiceException"/> (with <see cref="CognitoServiceException.Code"/>) when
 /// Cognito answers an error, <see cref="CognitoThrottledException"/> when throttling outlasts the retries,
-/// <see cref="CognitoUnavailableException"/> subtypes for HTTP 5xx, network failures and timeouts,
+/// <see cref="CognitoUnavailableException"/> subtypes for HTTP 5xx, network failures and timeouts (among them
+/// <see cref="CognitoOutcomeUnknownException"/> when an operation that is not safe to repeat may have been carried out),
 /// <see cref="CognitoProtocolException"/> for an answer that is not Cognito's, and
 /// <see cref="CognitoCredentialsException"/> when no AWS credentials could be had. Cancelling the token throws
 /// <see cref="OperationCanceledException"/>.
@@ -33,9 +33,6 @@ public interface ICognitoIdentityProvider
 
     /// <summary>AdminGetUser, with every attribute (developer-only ones included).</summary>
     Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>AdminAddUserToGroup.</summary>
-    Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>AdminUserGlobalSignOut.</summary>
     Task AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, CancellationToken cancellationToken = default);
@@ -60,4 +57,7 @@ public interface ICognitoIdentityProvider
 
     /// <summary>DescribeUserPool of the configured pool.</summary>
     Task<DescribeUserPoolResponse> DescribeUserPoolAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>DescribeUserPoolClient of the configured app client in the configured pool.</summary>
+    Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using CognitoFunctions;
 using CognitoFunctions.Accounts;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.Logging.AddQuietHttpClientLogs(builder.Configuration);
 
 // Outermost: anything unforeseen below becomes a /problems/internal-error answer and one log line, not a bare 500.
 builder.UseMiddleware<UnhandledExceptionMiddleware>();

@@ -124,18 +124,15 @@ public sealed class CognitoIdentityProviderClientTests : IClassFixture<CognitoLo
     }
 
     [Fact]
-    public async Task AdminAddUserToGroup_puts_the_group_in_the_next_tokens_and_refuses_unknown_groups_and_users()
+    public async Task DescribeUserPoolClient_describes_the_configured_client_and_an_unknown_client_id_is_ResourceNotFound()
     {
-        var email = await CreateUserAsync();
+        var client = (await _cognito.DescribeUserPoolClientAsync()).UserPoolClient!;
+        using var misconfigured = LocalCognitoClient.Create(_fixture, clientId: "1wrongclientid0000000000000");
+        var unknown = await Assert.ThrowsAsync<CognitoServiceException>(() => misconfigured.GetRequiredService<ICognitoIdentityProvider>().DescribeUserPoolClientAsync());
 
-        await _cognito.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { Username = email, GroupName = "admin" });
-        var unknownGroup = await Assert.ThrowsAsync<CognitoServiceException>(() => _cognito.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { Username = email, GroupName = "no-such-group" }));
-        var unknownUser = await Assert.ThrowsAsync<CognitoServiceException>(() => _cognito.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { Username = NewEmail(), GroupName = "admin" }));
-        var tokens = (await _cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, Password))).AuthenticationResult!;
-
-        Assert.Equal(["admin"], Jwt.Payload(tokens.AccessToken!)["cognito:groups"]!.AsArray().Select(g => g!.GetValue<string>()));
-        Assert.Equal(CognitoErrorCode.ResourceNotFound, unknownGroup.Code);
-        Assert.Equal(CognitoErrorCode.UserNotFound, unknownUser.Code);
+        Assert.Equal((_fixture.Pool.UserPoolId, _fixture.Pool.ClientId), (client.UserPoolId, client.ClientId));
+        Assert.Contains("ALLOW_ADMIN_USER_PASSWORD_AUTH", client.ExplicitAuthFlows!);
+        Assert.Equal(CognitoErrorCode.ResourceNotFound, unknown.Code);
     }
 
     [Fact]

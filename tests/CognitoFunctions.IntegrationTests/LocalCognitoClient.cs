@@ -30,14 +30,14 @@ internal static class LocalCognitoClient
 
     public static IReadOnlyDictionary<string, string> AwsEnvironment => SampleAwsEnvironment.Value;
 
-    public static ServiceProvider Create(CognitoLocalFixture fixture)
+    public static ServiceProvider Create(CognitoLocalFixture fixture, string? clientId = null)
     {
         _ = SampleAwsEnvironment.Value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cognito:Region"] = fixture.Pool.Region,
             ["Cognito:UserPoolId"] = fixture.Pool.UserPoolId,
-            ["Cognito:ClientId"] = fixture.Pool.ClientId,
+            ["Cognito:ClientId"] = clientId ?? fixture.Pool.ClientId,
             ["Cognito:ServiceUrl"] = fixture.Server.Endpoint.ToString(),
             ["Cognito:RetryBaseDelay"] = "00:00:00.010",
             ["Aws:CredentialSource"] = "Default",

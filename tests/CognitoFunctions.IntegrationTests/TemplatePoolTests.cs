@@ -67,6 +67,38 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
         Assert.Equal(Properties("AdminGroup")["GroupName"]!.GetValue<string>(), Assert.Single(groups)!["GroupName"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_user_changing_their_own_email_keeps_the_old_one_until_the_new_one_is_proven()
+    {
+        // The app client may write email (WriteAttributes), so an access token is enough to ask for the change; the
+        // pool's AttributesRequireVerificationBeforeUpdate holds it back until the code sent to the new address comes back.
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var taken = $"victim-{Guid.NewGuid():N}@example.com";
+        const string password = "Correct-Horse-9";
+        await fixture.CreateUserAsync(email, password);
+        var access = (await fixture.LogInAsync(email, password))["AccessToken"]!.GetValue<string>();
+        var sub = Jwt.Payload(access)["sub"]!.GetValue<string>();
+
+        var update = await fixture.Api.CallAsync("UpdateUserAttributes", new JsonObject
+        {
+            ["AccessToken"] = access,
+            ["UserAttributes"] = new JsonArray(new JsonObject { ["Name"] = "email", ["Value"] = taken }),
+        });
+        var pending = await EmailOfAsync(sub);
+        await fixture.Api.CallAsync("VerifyUserAttribute", new JsonObject { ["AccessToken"] = access, ["AttributeName"] = "email", ["Code"] = CognitoLocalServer.FixedCode });
+        var proven = await EmailOfAsync(sub);
+
+        Assert.Equal(email, pending);
+        Assert.Equal("EMAIL", Assert.Single(update["CodeDeliveryDetailsList"]!.AsArray())!["DeliveryMedium"]!.GetValue<string>());
+        Assert.Equal(taken, proven);
+    }
+
+    private async Task<string?> EmailOfAsync(string username)
+    {
+        var user = await fixture.Api.CallAsync("AdminGetUser", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId, ["Username"] = username });
+        return user["UserAttributes"]!.AsArray().FirstOrDefault(a => a!["Name"]!.GetValue<string>() == "email")?["Value"]!.GetValue<string>();
+    }
+
     private static JsonObject Properties(string logicalId)
     {
         var evaluator = new TemplateEvaluator(CloudFormationYaml.Load(RepositoryLayout.AwsCognitoTemplate));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CognitoFunctions.Cognito;
 
 namespace CognitoFunctions.TemplateTests;
 
@@ -23,13 +24,11 @@ internal static class TemplateRules
         "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH",
     };
 
-    /// <summary>The IAM-authorised Cognito operations the app calls; nothing else may be granted.</summary>
-    public static readonly IReadOnlySet<string> AppOperations = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminInitiateAuth",
-        "cognito-idp:AdminGetUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminAddUserToGroup",
-        "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:ListUsers", "cognito-idp:DescribeUserPool",
-    };
+    /// <summary>
+    /// The IAM-authorised Cognito operations the app calls, read from the client the app uses (its operation catalog):
+    /// exactly these must be granted, nothing else.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AppOperations = CognitoOperations.IamActions.ToHashSet(StringComparer.Ordinal);
 
     private static readonly Dictionary<string, TimeSpan> Units = new(StringComparer.Ordinal)
     {
@@ -57,7 +56,40 @@ internal static class TemplateRules
             CheckIam(resource, violations);
         }
 
+        CheckGrantsEveryOperation(template, violations);
+        CheckEmailChangesNeedProof(template, violations);
         return violations;
+    }
+
+    private static void CheckGrantsEveryOperation(EvaluatedTemplate template, List<string> violations)
+    {
+        var granted = template.Resources
+            .Where(r => r.Type.StartsWith("AWS::IAM::", StringComparison.Ordinal))
+            .SelectMany(r => PolicyDocuments(r).Where(d => d.Where != "trust policy"))
+            .SelectMany(d => Statements(d.Document))
+            .SelectMany(statement => Strings(statement?["Action"]))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in AppOperations.Where(a => !granted.Contains(a)).Order(StringComparer.Ordinal))
+        {
+            violations.Add($"The IAM policy does not grant '{missing}', which the app calls.");
+        }
+    }
+
+    // An app client that may write email (WriteAttributes lists it, or is absent: then every attribute is writable)
+    // lets a user change their sign-in and recovery address with their own access token: the pool must hold the
+    // change back until the new address is proven.
+    private static void CheckEmailChangesNeedProof(EvaluatedTemplate template, List<string> violations)
+    {
+        var writesEmail = template.OfType("AWS::Cognito::UserPoolClient")
+            .Any(c => c.Properties["WriteAttributes"] is null || Strings(c.Properties["WriteAttributes"]).Contains("email"));
+        foreach (var pool in template.OfType("AWS::Cognito::UserPool"))
+        {
+            if (writesEmail && !Strings(pool.Properties["UserAttributeUpdateSettings"]?["AttributesRequireVerificationBeforeUpdate"]).Contains("email"))
+            {
+                violations.Add("The app client may write email, but UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate does not hold email: "
+                    + "a user could change their email without proving the new address.");
+            }
+        }
     }
 
     private static void CheckPool(JsonObject pool, List<string> violations)
@@ -180,7 +212,7 @@ internal static class TemplateRules
     {
         foreach (var (where, document) in PolicyDocuments(resource))
         {
-            foreach (var statement in document["Statement"] is JsonArray statements ? statements : new JsonArray(document["Statement"]?.DeepClone()))
+            foreach (var statement in Statements(document))
             {
                 var resources = Strings(statement?["Resource"]).ToList();
                 if (resources.Any(r => r.Contains('*', StringComparison.Ordinal)))
@@ -250,6 +282,9 @@ internal static class TemplateRules
             yield return ("trust policy", trust);
         }
     }
+
+    private static JsonArray Statements(JsonObject document) =>
+        document["Statement"] is JsonArray statements ? statements : new JsonArray(document["Statement"]?.DeepClone());
 
     // Policy documents may be objects or JSON text (the role's trust policy is a substituted string).
     private static JsonObject? Document(JsonNode? node) => node switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CognitoFunctions.Cognito;
 using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.TemplateTests;
@@ -83,6 +84,30 @@ public sealed class TemplateRulesTests
         Assert.Equal(AzureAndSes["SesIdentityArn"], withSes["SourceArn"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void The_app_role_is_granted_exactly_the_signed_operations_of_the_client_the_app_uses()
+    {
+        var policy = EvaluatedTemplate.Evaluate(CloudFormationYaml.Parse(TemplateText), AzureAndSes).Single("AWS::IAM::ManagedPolicy").Properties["PolicyDocument"]!;
+
+        var granted = policy["Statement"]!.AsArray().SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>())).ToList();
+
+        Assert.Equal(CognitoOperations.IamActions.Order(StringComparer.Ordinal), granted.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("cognito-idp:AdminAddUserToGroup", granted);
+    }
+
+    [Fact]
+    public void An_email_change_takes_effect_only_once_the_new_address_is_proven()
+    {
+        var template = EvaluatedTemplate.Evaluate(CloudFormationYaml.Parse(TemplateText));
+
+        var pool = template.Single("AWS::Cognito::UserPool").Properties;
+        var client = template.Single("AWS::Cognito::UserPoolClient").Properties;
+
+        Assert.Contains("email", client["WriteAttributes"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["email"], pool["UserAttributeUpdateSettings"]!["AttributesRequireVerificationBeforeUpdate"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains("email", pool["AutoVerifiedAttributes"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
     /// <summary>Each rule catches the mistake it exists for (so a passing check above means something).</summary>
     public static TheoryData<string, string, string> Mistakes() => new()
     {
@@ -102,6 +127,9 @@ public sealed class TemplateRulesTests
         { "Resource: !GetAtt UserPool.Arn", "Resource: !Sub 'arn:aws:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/*'", "wildcard Resource" },
         { "- cognito-idp:ListUsers", "- cognito-idp:*", "action 'cognito-idp:*'" },
         { "- cognito-idp:ListUsers", "- cognito-idp:ListUsers\n              - cognito-idp:AdminDeleteUserAttributes", "action 'cognito-idp:AdminDeleteUserAttributes'" },
+        { "- cognito-idp:ListUsers", "- cognito-idp:ListUsers\n              - cognito-idp:AdminAddUserToGroup", "action 'cognito-idp:AdminAddUserToGroup' is not one the app calls" },
+        { "              - cognito-idp:DescribeUserPoolClient\n", "", "does not grant 'cognito-idp:DescribeUserPoolClient'" },
+        { "AttributesRequireVerificationBeforeUpdate: [email]", "AttributesRequireVerificationBeforeUpdate: []", "AttributesRequireVerificationBeforeUpdate does not hold email" },
         { "\"sts.windows.net/${AzureTenantId}/:sub\": \"${AzureManagedIdentityPrincipalId}\"", "\"sts.windows.net/${AzureTenantId}/:oid\": \"${AzureManagedIdentityPrincipalId}\"", "not conditioned on both aud and sub" },
     };
 

@@ -14,9 +14,13 @@ public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, strin
     /// <summary>No answer at all: the request is held open until the client gives up (or the proxy stops).</summary>
     public bool Hangs { get; init; }
 
+    /// <summary>No answer at all: the connection is closed as soon as the request has been read (and, with
+    /// <see cref="AfterForwarding"/>, carried out).</summary>
+    public bool Drops { get; init; }
+
     /// <summary>
-    /// The request is carried out by cognito-local first and only its answer is replaced (or, with <see cref="Hangs"/>,
-    /// lost): what a client sees when Cognito did the work but the answer never arrived.
+    /// The request is carried out by cognito-local first and only its answer is replaced (or, with <see cref="Hangs"/>
+    /// or <see cref="Drops"/>, lost): what a client sees when Cognito did the work but the answer never arrived.
     /// </summary>
     public bool AfterForwarding { get; init; }
 
@@ -24,6 +28,9 @@ public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, strin
 
     /// <summary>Holds the request open without answering until the client gives up.</summary>
     public static CognitoFault Hang() => new(HttpStatusCode.GatewayTimeout, "") { Hangs = true };
+
+    /// <summary>Closes the connection without answering.</summary>
+    public static CognitoFault Drop() => new(HttpStatusCode.BadGateway, "") { Drops = true };
 }
 
 /// <summary>
@@ -34,7 +41,7 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private readonly HttpClient _upstream;
-    private readonly ConcurrentDictionary<string, (Func<JsonObject, bool> When, CognitoFault Fault)> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<JsonObject, CognitoFault?>> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Operation, JsonObject? Body)> _calls = new();
 
     private CognitoFaultProxy(LoopbackServer server, HttpClient upstream)
@@ -63,9 +70,19 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
     /// </summary>
     public IDisposable Fail(string operation, CognitoFault fault, Func<JsonObject, bool>? when = null)
     {
-        var entry = (when ?? (_ => true), fault);
-        _faults[operation] = entry;
-        return new Removal(() => _faults.TryRemove(new KeyValuePair<string, (Func<JsonObject, bool>, CognitoFault)>(operation, entry)));
+        ArgumentNullException.ThrowIfNull(fault);
+        var applies = when ?? (_ => true);
+        return Fail(operation, body => applies(body) ? fault : null);
+    }
+
+    /// <summary>
+    /// Answers each <paramref name="operation"/> request with the fault <paramref name="choose"/> picks for its body
+    /// (null: forward it), until the returned handle is disposed: e.g. a lost answer first, then the real one.
+    /// </summary>
+    public IDisposable Fail(string operation, Func<JsonObject, CognitoFault?> choose)
+    {
+        _faults[operation] = choose;
+        return new Removal(() => _faults.TryRemove(new KeyValuePair<string, Func<JsonObject, CognitoFault?>>(operation, choose)));
     }
 
     public async ValueTask DisposeAsync()
@@ -88,22 +105,28 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
         var body = buffer.Length > 0 ? JsonNode.Parse(buffer.ToArray()) as JsonObject : null;
         _calls.Enqueue((operation, body));
 
-        if (_faults.TryGetValue(operation, out var fault) && body is not null && fault.When(body))
+        if (_faults.TryGetValue(operation, out var choose) && body is not null && choose(body) is { } fault)
         {
-            if (fault.Fault.AfterForwarding)
+            if (fault.AfterForwarding)
             {
                 using var discarded = await ForwardAsync(context, target, buffer.ToArray());
             }
 
-            if (fault.Fault.Hangs)
+            if (fault.Drops)
+            {
+                context.Abort();
+                return;
+            }
+
+            if (fault.Hangs)
             {
                 await HoldOpenAsync(context);
                 return;
             }
 
-            context.Response.StatusCode = (int)fault.Fault.Status;
+            context.Response.StatusCode = (int)fault.Status;
             context.Response.ContentType = "application/x-amz-json-1.1";
-            var answer = fault.Fault.SuccessBody ?? new JsonObject { ["__type"] = fault.Fault.ErrorType, ["message"] = fault.Fault.Message };
+            var answer = fault.SuccessBody ?? new JsonObject { ["__type"] = fault.ErrorType, ["message"] = fault.Message };
             await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
             return;
         }

@@ -2,7 +2,8 @@ namespace CognitoFunctions.Cognito.Http;
 
 /// <summary>
 /// Sits between the resilience handler and the signing handler and records every attempt of a call in its
-/// <see cref="CallRecord"/>: an attempt whose outcome is unknown (no answer, or HTTP 5xx) may have been carried out.
+/// <see cref="CallRecord"/>: an attempt whose outcome is unknown (no answer after the request may have left, or
+/// HTTP 5xx) may have been carried out.
 /// </summary>
 internal sealed class AttemptRecordingHandler : DelegatingHandler
 {
@@ -14,9 +15,19 @@ internal sealed class AttemptRecordingHandler : DelegatingHandler
         }
 
         record.AttemptStarted();
-        var response = await base.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (RetryClassifier.NeverSent(ex))
+        {
+            record.AttemptEnded(outcomeKnown: true);
+            throw;
+        }
+
         // A 4xx answer means Cognito refused the attempt (throttling included); a 5xx may come after the change was made.
-        record.AttemptAnswered(outcomeKnown: (int)response.StatusCode < 500);
+        record.AttemptEnded(outcomeKnown: !RetryClassifier.MayHaveBeenCarriedOut(response.StatusCode));
         return response;
     }
 }

@@ -4,9 +4,10 @@ namespace CognitoFunctions.Cognito.Http;
 
 /// <summary>
 /// Travels with one call's request message through the retries (the resilience handler resends the same
-/// message), so the client learns afterwards how many attempts were sent and how each ended.
+/// message): the operation, so that the retry classifier can ask whether it may be sent again, and how many
+/// attempts were sent and how each ended, so that the client learns it afterwards.
 /// </summary>
-internal sealed class CallRecord
+internal sealed class CallRecord(CognitoOperation operation)
 {
     public static readonly HttpRequestOptionsKey<CallRecord> Key = new("CognitoFunctions.Cognito.CallRecord");
 
@@ -15,6 +16,8 @@ internal sealed class CallRecord
     private bool _lastOutcomeUnknown;
     private bool _earlierOutcomeUnknown;
 
+    public CognitoOperation Operation { get; } = operation;
+
     public CallAttempts Attempts
     {
         get
@@ -22,6 +25,18 @@ internal sealed class CallRecord
             lock (_lock)
             {
                 return new CallAttempts(_count, _earlierOutcomeUnknown);
+            }
+        }
+    }
+
+    /// <summary>Cognito may have carried out some attempt: the last one, or one before it.</summary>
+    public bool AnyOutcomeUnknown
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _earlierOutcomeUnknown || (_count > 0 && _lastOutcomeUnknown);
             }
         }
     }
@@ -37,7 +52,7 @@ internal sealed class CallRecord
         }
     }
 
-    public void AttemptAnswered(bool outcomeKnown)
+    public void AttemptEnded(bool outcomeKnown)
     {
         lock (_lock)
         {

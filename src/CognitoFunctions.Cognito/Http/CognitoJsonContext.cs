@@ -15,7 +15,6 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(AdminDeleteUserRequest))]
 [JsonSerializable(typeof(AdminGetUserRequest))]
 [JsonSerializable(typeof(AdminGetUserResponse))]
-[JsonSerializable(typeof(AdminAddUserToGroupRequest))]
 [JsonSerializable(typeof(AdminUserGlobalSignOutRequest))]
 [JsonSerializable(typeof(RevokeTokenRequest))]
 [JsonSerializable(typeof(ForgotPasswordRequest))]
@@ -28,4 +27,6 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(ListUsersResponse))]
 [JsonSerializable(typeof(DescribeUserPoolRequest))]
 [JsonSerializable(typeof(DescribeUserPoolResponse))]
+[JsonSerializable(typeof(DescribeUserPoolClientRequest))]
+[JsonSerializable(typeof(DescribeUserPoolClientResponse))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

@@ -33,6 +33,12 @@ internal enum AccountFailureKind
     /// <summary>Cognito could not be reached or answered 5xx; retry shortly.</summary>
     Unavailable,
 
+    /// <summary>
+    /// A change that is not safe to send twice may have been carried out, but Cognito's answer was lost: the client
+    /// must find out (e.g. log in with the new password) before trying again.
+    /// </summary>
+    OutcomeUnknown,
+
     /// <summary>Cognito answered an error this API does not expect (configuration or a bug), or an answer it cannot read: logged in full.</summary>
     UpstreamError,
 }
@@ -40,7 +46,7 @@ internal enum AccountFailureKind
 /// <summary>An account operation's failure, with what the HTTP answer needs.</summary>
 internal sealed record AccountFailure(AccountFailureKind Kind)
 {
-    /// <summary>How long the client should wait (Throttled, Unavailable, LimitExceeded).</summary>
+    /// <summary>How long the client should wait (Throttled, Unavailable, OutcomeUnknown, LimitExceeded).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>The challenge a login met (ChallengeRequired).</summary>

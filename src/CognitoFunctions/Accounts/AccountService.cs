@@ -66,11 +66,15 @@ internal sealed partial class AccountService(
         }
         catch (CognitoException ex)
         {
-            await RollBackSignUpAsync(email, nonce);
-            var failure = ex is CognitoServiceException { Code: CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation }
-                ? AccountFailure.Rejected("password", PasswordRejectedMessage)
-                : Unexpected("signup", ex);
-            return failure;
+            var undone = await RollBackSignUpAsync(email, nonce);
+            if (ex is CognitoServiceException { Code: CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation })
+            {
+                return AccountFailure.Rejected("password", PasswordRejectedMessage);
+            }
+
+            // A password step whose outcome is unknown is known again once the rollback has removed the user: no account.
+            var failure = Unexpected("signup", ex);
+            return failure.Kind == AccountFailureKind.OutcomeUnknown && undone ? failure with { Kind = AccountFailureKind.Unavailable } : failure;
         }
 
         return created;
@@ -374,8 +378,8 @@ internal sealed partial class AccountService(
     }
 
     // Deletes the user this sign-up created, and only that one: a concurrent sign-up of the same email may own
-    // the account by now. Runs to completion even if the client has gone away.
-    private async Task RollBackSignUpAsync(string email, string nonce)
+    // the account by now. Runs to completion even if the client has gone away. True when no user of ours is left.
+    private async Task<bool> RollBackSignUpAsync(string email, string nonce)
     {
         try
         {
@@ -384,15 +388,19 @@ internal sealed partial class AccountService(
                 await cognito.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = email }, CancellationToken.None);
                 metrics.SignUpRolledBack();
             }
+
+            return true;
         }
         catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
         {
             // Gone already: nothing to undo.
+            return true;
         }
         catch (CognitoException ex)
         {
             metrics.SignUpRollbackFailed();
             LogRollbackFailed(logger, ex);
+            return false;
         }
     }
 
@@ -431,6 +439,9 @@ internal sealed partial class AccountService(
             case CognitoServiceException { Code: CognitoErrorCode.LimitExceeded or CognitoErrorCode.TooManyFailedAttempts } limited:
                 LogLimitExceeded(logger, operation, limited.ErrorCode);
                 return new AccountFailure(AccountFailureKind.LimitExceeded);
+            case CognitoOutcomeUnknownException unknown:
+                LogOutcomeUnknown(logger, operation, unknown.Operation, unknown.Reason);
+                return new AccountFailure(AccountFailureKind.OutcomeUnknown) { RetryAfter = unknown.RetryAfter };
             case CognitoUnavailableException unavailable:
                 LogUnavailable(logger, operation, ex);
                 return new AccountFailure(AccountFailureKind.Unavailable) { RetryAfter = unavailable.RetryAfter };
@@ -476,6 +487,9 @@ internal sealed partial class AccountService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cognito refused {Operation}: a limit was exceeded ({ErrorCode})")]
     private static partial void LogLimitExceeded(ILogger logger, string operation, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outcome of {Operation} is unknown: Cognito {CognitoOperation} may have been carried out ({Reason}) and is not safe to repeat")]
+    private static partial void LogOutcomeUnknown(ILogger logger, string operation, string cognitoOperation, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cognito unavailable for {Operation}")]
     private static partial void LogUnavailable(ILogger logger, string operation, Exception exception);

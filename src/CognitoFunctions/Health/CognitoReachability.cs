@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace CognitoFunctions.Health;
 
 /// <summary>
-/// Whether Cognito answers: one DescribeUserPool of the app's pool, bounded by <see cref="Budget"/>, its verdict kept
+/// Whether Cognito answers and knows the configured pool and app client: DescribeUserPool, then
+/// DescribeUserPoolClient, bounded together by <see cref="Budget"/>, the verdict kept
 /// for <see cref="CacheFor"/> and shared by concurrent probes, so health probes cannot hammer Cognito (its
 /// UserRead quota is shared with the app's own calls).
 /// </summary>
@@ -61,7 +62,9 @@ internal sealed partial class CognitoReachability(ICognitoIdentityProvider cogni
     {
         try
         {
+            // The pool first: when it is wrong, the app client cannot be found in it either.
             await cognito.DescribeUserPoolAsync(timeout.Token);
+            await cognito.DescribeUserPoolClientAsync(timeout.Token);
             return (HealthStatus.Healthy, null);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -79,6 +82,11 @@ internal sealed partial class CognitoReachability(ICognitoIdentityProvider cogni
         {
             var error = ex switch
             {
+                // Names the setting that is wrong: Cognito__UserPoolId or Cognito__ClientId.
+                CognitoServiceException { Code: CognitoErrorCode.ResourceNotFound } when ex.Operation == CognitoOperations.DescribeUserPoolClient.Name => "app_client_not_found",
+                CognitoServiceException { Code: CognitoErrorCode.ResourceNotFound } => "user_pool_not_found",
+                // The role lacks a grant (e.g. a stack deployed before the app needed it).
+                CognitoServiceException { Code: CognitoErrorCode.AccessDenied } => "access_denied",
                 CognitoUnavailableException => "unavailable",
                 CognitoCredentialsException => "credentials",
                 CognitoProtocolException => "unexpected_answer",
@@ -95,6 +103,6 @@ internal sealed partial class CognitoReachability(ICognitoIdentityProvider cogni
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: Cognito DescribeUserPool failed ({Error})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: Cognito DescribeUserPool / DescribeUserPoolClient failed ({Error})")]
     private static partial void LogUnreachable(ILogger logger, string error, Exception? exception);
 }

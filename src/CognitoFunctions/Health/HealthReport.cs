@@ -15,5 +15,8 @@ internal sealed record JwksHealth(HealthStatus Status, int Keys, IReadOnlyList<P
 /// <summary>One trusted pool's cached keys, the last successful JWKS fetch, and why the latest one failed if it did.</summary>
 internal sealed record PoolKeysHealth(string Issuer, int Keys, DateTimeOffset? LastRefresh, string? LastError, DateTimeOffset? LastErrorAt);
 
-/// <summary>Whether Cognito answered a cheap call (DescribeUserPool) in time; <c>error</c> says why not.</summary>
+/// <summary>
+/// Whether Cognito answered two cheap calls (DescribeUserPool, DescribeUserPoolClient) in time; <c>error</c> says why
+/// not, e.g. <c>app_client_not_found</c> for a wrong <c>Cognito__ClientId</c>.
+/// </summary>
 internal sealed record CognitoHealth(HealthStatus Status, DateTimeOffset CheckedAt, long DurationMs, string? Error);

@@ -8,8 +8,9 @@ namespace CognitoFunctions.Health;
 /// <item>JWKS: healthy when every trusted pool has keys cached; degraded when it has but its latest refresh failed
 /// (the last good keys stay in use); unhealthy when a pool has none, since its tokens then get 503 (so also while
 /// the start-up fetch is still under way).</item>
-/// <item>Cognito: healthy when DescribeUserPool answers within the budget; degraded when throttled; unhealthy when
-/// it is unreachable, times out, fails, or refuses the call (credentials, permissions, a missing pool).</item>
+/// <item>Cognito: healthy when DescribeUserPool and DescribeUserPoolClient answer within the budget; degraded when
+/// throttled; unhealthy when it is unreachable, times out, fails, or refuses a call (credentials, permissions, a
+/// missing pool or app client: <c>user_pool_not_found</c>, <c>app_client_not_found</c>).</item>
 /// <item>Overall: the worst of the two; unhealthy answers 503, healthy and degraded 200.</item>
 /// </list>
 /// </summary>

@@ -19,6 +19,12 @@ internal static class AccountProblems
         AccountFailureKind.FieldRejected => Validation.Problem(new Dictionary<string, string[]> { [failure.Field ?? "body"] = [failure.FieldMessage ?? "Rejected."] }),
         AccountFailureKind.LimitExceeded => new Problem(ProblemKind.TooManyRequests, "Too many attempts; wait before trying again.") { RetryAfterSeconds = LimitRetryAfterSeconds },
         AccountFailureKind.Throttled => new Problem(ProblemKind.TooManyRequests, "The identity service is busy; retry shortly.") { RetryAfterSeconds = Seconds(failure.RetryAfter) },
+        AccountFailureKind.OutcomeUnknown => new Problem(
+            ProblemKind.OutcomeUnknown,
+            "The identity service may have carried out the request, but its answer was lost. Check whether the change took effect before sending it again.")
+        {
+            RetryAfterSeconds = Seconds(failure.RetryAfter),
+        },
         AccountFailureKind.Unavailable => new Problem(ProblemKind.ServiceUnavailable, "The identity service could not be reached; retry shortly.") { RetryAfterSeconds = Seconds(failure.RetryAfter) },
         _ => new Problem(ProblemKind.UpstreamError, "The identity service answered unexpectedly; the error has been logged."),
     };

@@ -11,7 +11,7 @@ internal sealed record Problem(ProblemKind Kind, string Detail)
     /// <summary>Field errors, as ASP.NET Core's ValidationProblemDetails has them: field → messages.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
-    /// <summary>Seconds the client should wait before retrying (429, 503).</summary>
+    /// <summary>Seconds the client should wait before retrying (429, 503, 504).</summary>
     public int? RetryAfterSeconds { get; init; }
 
     /// <summary>The Cognito challenge a login met (challenge-required only).</summary>

@@ -21,6 +21,7 @@ internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Sta
     public static readonly ProblemKind IncorrectPassword = new("/problems/incorrect-password", "The current password is incorrect.", HttpStatusCode.BadRequest);
     public static readonly ProblemKind TooManyRequests = new("/problems/too-many-requests", "Too many requests; retry later.", HttpStatusCode.TooManyRequests);
     public static readonly ProblemKind UpstreamError = new("/problems/upstream-error", "The identity service answered unexpectedly.", HttpStatusCode.BadGateway);
+    public static readonly ProblemKind OutcomeUnknown = new("/problems/outcome-unknown", "The identity service's answer was lost; the change may have happened.", HttpStatusCode.GatewayTimeout);
     public static readonly ProblemKind ServiceUnavailable = new("/problems/service-unavailable", "The identity service is unavailable; retry later.", HttpStatusCode.ServiceUnavailable);
     public static readonly ProblemKind InternalError = new("/problems/internal-error", "The server failed unexpectedly.", HttpStatusCode.InternalServerError);
 }

@@ -27,7 +27,7 @@ internal static class ApiOperations
             Body = new(AppJsonContext.Default.SignUpRequest, [Email(validated: true), NewPassword("password")]),
             Responses = [new(HttpStatusCode.Created, "The account exists; `userSub` is its Cognito `sub`.", AppJsonContext.Default.SignUpResponse)],
             CallsCognito = true,
-            Problems = [ProblemKind.EmailTaken],
+            Problems = [ProblemKind.EmailTaken, ProblemKind.OutcomeUnknown],
         },
         new("LogIn", Accounts, "Log in with email and password")
         {
@@ -57,7 +57,7 @@ internal static class ApiOperations
             Body = new(AppJsonContext.Default.LogOutRequest, [new("refreshToken", Required: false, MaxLength: RefreshFunction.MaxTokenLength)]) { Optional = true },
             Responses = [new(HttpStatusCode.NoContent, "Logged out.")],
             CallsCognito = true,
-            Problems = [ProblemKind.InvalidRefreshToken],
+            Problems = [ProblemKind.InvalidRefreshToken, ProblemKind.OutcomeUnknown],
         },
         new("ForgotPassword", Passwords, "Start a password reset")
         {
@@ -65,6 +65,7 @@ internal static class ApiOperations
             Body = new(AppJsonContext.Default.ForgotPasswordRequest, [Email(validated: true)]),
             Responses = [new(HttpStatusCode.Accepted, "Accepted; a code is on its way if the account exists.")],
             CallsCognito = true,
+            Problems = [ProblemKind.OutcomeUnknown],
         },
         new("ConfirmForgotPassword", Passwords, "Set a new password with the emailed code")
         {
@@ -76,7 +77,7 @@ internal static class ApiOperations
             ]),
             Responses = [new(HttpStatusCode.NoContent, "The password is changed.")],
             CallsCognito = true,
-            Problems = [ProblemKind.InvalidCode],
+            Problems = [ProblemKind.InvalidCode, ProblemKind.OutcomeUnknown],
         },
         new("ChangePassword", Passwords, "Change the signed-in user's password")
         {
@@ -87,7 +88,7 @@ internal static class ApiOperations
             ]),
             Responses = [new(HttpStatusCode.NoContent, "The password is changed.")],
             CallsCognito = true,
-            Problems = [ProblemKind.IncorrectPassword],
+            Problems = [ProblemKind.IncorrectPassword, ProblemKind.OutcomeUnknown],
         },
         new("Private", Identity, "The original tutorial's protected route")
         {
@@ -112,7 +113,8 @@ internal static class ApiOperations
         },
         new("Health", Operations, "Readiness")
         {
-            Description = "Whether the signing keys of every trusted pool are cached and Cognito answers. Cognito's verdict is reused for a few "
+            Description = "Whether the signing keys of every trusted pool are cached and Cognito answers for the configured pool and app client "
+                + "(`error` names what is wrong, e.g. `app_client_not_found`). Cognito's verdict is reused for a few "
                 + "seconds. `degraded` still answers 200; `unhealthy` answers 503. `Cache-Control: no-store`.",
             Responses =
             [

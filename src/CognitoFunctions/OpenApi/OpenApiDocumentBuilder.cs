@@ -213,7 +213,7 @@ internal static class OpenApiDocumentBuilder
             };
         }
 
-        if (problems[0].Status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        if (problems[0].Status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
         {
             answer.Headers["Retry-After"] = new OpenApiHeader
             {

@@ -21,7 +21,7 @@ public sealed record FakeRequest(
 }
 
 /// <summary>What the fake answers one request with.</summary>
-public sealed record FakeAnswer(int Status, string Body, string ContentType = "application/x-amz-json-1.1", IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false)
+public sealed record FakeAnswer(int Status, string Body, string ContentType = "application/x-amz-json-1.1", IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false, bool Drop = false)
 {
     public static FakeAnswer Ok(string json = "{}") => new(200, json);
 
@@ -34,6 +34,9 @@ public sealed record FakeAnswer(int Status, string Body, string ContentType = "a
 
     /// <summary>Never answers: the request waits until the client gives up.</summary>
     public static FakeAnswer Hanging { get; } = new(0, "", Hang: true);
+
+    /// <summary>The whole request is read, then the connection is closed without an answer.</summary>
+    public static FakeAnswer Dropped { get; } = new(0, "", Drop: true);
 
     /// <summary>The i-th answer for the i-th request, the last one for every later request.</summary>
     public static Func<FakeRequest, FakeAnswer> Sequence(params FakeAnswer[] answers) =>
@@ -98,6 +101,12 @@ internal sealed class FakeCognito : IAsyncDisposable
         _requests.Enqueue(request);
 
         var answer = respond(request);
+        if (answer.Drop)
+        {
+            context.Abort();
+            return;
+        }
+
         if (answer.Hang)
         {
             try

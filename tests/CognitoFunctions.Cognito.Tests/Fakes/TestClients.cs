@@ -2,6 +2,7 @@ using CognitoFunctions.Cognito.Credentials;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CognitoFunctions.Cognito.Tests.Fakes;
 
@@ -28,7 +29,8 @@ internal static class TestClients
         Uri serviceUrl,
         IAwsCredentialSource? credentials = null,
         TimeProvider? time = null,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>(Settings(serviceUrl));
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -37,7 +39,13 @@ internal static class TestClients
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         services.AddCognitoIdentityProvider(configuration);
         services.Replace(ServiceDescriptor.Singleton(credentials ?? StaticCredentialSource.LongTerm));
         if (time is not null)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
@@ -138,8 +137,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task An_endpoint_nobody_listens_on_surfaces_as_a_transport_error_after_the_retries()
     {
-        var closedPort = ClosedLoopbackPort();
-        await using var services = TestClients.Create(new Uri($"http://127.0.0.1:{closedPort}/"));
+        await using var services = TestClients.Create(ClosedPort.Address());
 
         var error = await Assert.ThrowsAsync<CognitoTransportException>(() => services.Client().AdminGetUserAsync(GetUser));
 
@@ -194,13 +192,6 @@ public sealed class ResilienceTests
         Assert.Equal(CognitoErrorCode.UsernameExists, error.Code);
         Assert.Equal(1, error.Attempts);
         Assert.False(error.EarlierAttemptMayHaveSucceeded);
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

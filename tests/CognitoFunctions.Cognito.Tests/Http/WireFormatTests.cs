@@ -7,46 +7,24 @@ namespace CognitoFunctions.Cognito.Tests.Http;
 /// <summary>What each operation puts on the wire: AWS JSON 1.1 headers, the exact body, signed or not.</summary>
 public sealed class WireFormatTests
 {
-    private const string Pool = TestClients.UserPoolId;
-    private const string Client = TestClients.ClientId;
+    public static TheoryData<string> OperationNames => [.. OperationCalls.All.Keys];
 
-    // Per operation: the call, whether it is IAM-authorized (signed), and the exact body expected.
-    private static readonly Dictionary<string, (Func<ICognitoIdentityProvider, Task> Call, bool Signed, string Body)> Operations = new()
+    [Fact]
+    public void The_operation_catalog_lists_exactly_the_operations_the_client_has_a_method_for_and_how_each_is_authorized()
     {
-        ["AdminCreateUser"] = (c => c.AdminCreateUserAsync(new AdminCreateUserRequest
-        {
-            Username = "a@example.com",
-            MessageAction = MessageActionType.Suppress,
-            UserAttributes = [AttributeType.Of("email", "a@example.com"), AttributeType.Of("email_verified", "true"), AttributeType.Of("custom:signup_nonce", "n0nce")],
-        }), true, $$"""{"Username":"a@example.com","UserAttributes":[{"Name":"email","Value":"a@example.com"},{"Name":"email_verified","Value":"true"},{"Name":"custom:signup_nonce","Value":"n0nce"}],"MessageAction":"SUPPRESS","UserPoolId":"{{Pool}}"}"""),
-        ["AdminSetUserPassword"] = (c => c.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = "a@example.com", Password = "Secret-Pass-1", Permanent = true }),
-            true, $$"""{"Username":"a@example.com","Password":"Secret-Pass-1","Permanent":true,"UserPoolId":"{{Pool}}"}"""),
-        ["AdminInitiateAuth"] = (c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("a@example.com", "Secret-Pass-1")),
-            true, $$"""{"AuthFlow":"ADMIN_USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"a@example.com","PASSWORD":"Secret-Pass-1"},"UserPoolId":"{{Pool}}","ClientId":"{{Client}}"}"""),
-        ["AdminDeleteUser"] = (c => c.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
-        ["AdminGetUser"] = (c => c.AdminGetUserAsync(new AdminGetUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
-        ["AdminAddUserToGroup"] = (c => c.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { Username = "a@example.com", GroupName = "admin" }),
-            true, $$"""{"Username":"a@example.com","GroupName":"admin","UserPoolId":"{{Pool}}"}"""),
-        ["AdminUserGlobalSignOut"] = (c => c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
-        ["RevokeToken"] = (c => c.RevokeTokenAsync(new RevokeTokenRequest { Token = "refresh-token" }), false, $$"""{"Token":"refresh-token","ClientId":"{{Client}}"}"""),
-        ["ForgotPassword"] = (c => c.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "a@example.com" }), false, $$"""{"Username":"a@example.com","ClientId":"{{Client}}"}"""),
-        ["ConfirmForgotPassword"] = (c => c.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = "a@example.com", ConfirmationCode = "123456", Password = "New-Pass-2" }),
-            false, $$"""{"Username":"a@example.com","ConfirmationCode":"123456","Password":"New-Pass-2","ClientId":"{{Client}}"}"""),
-        ["ChangePassword"] = (c => c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "access", PreviousPassword = "Old-Pass-1", ProposedPassword = "New-Pass-2" }),
-            false, """{"AccessToken":"access","PreviousPassword":"Old-Pass-1","ProposedPassword":"New-Pass-2"}"""),
-        ["GetUser"] = (c => c.GetUserAsync(new GetUserRequest { AccessToken = "access" }), false, """{"AccessToken":"access"}"""),
-        ["ListUsers"] = (c => c.ListUsersAsync(new ListUsersRequest { Filter = "email ^= \"a\"", Limit = 2, PaginationToken = "page-2" }),
-            true, $$"""{"Filter":"email ^= \"a\"","Limit":2,"PaginationToken":"page-2","UserPoolId":"{{Pool}}"}"""),
-        ["DescribeUserPool"] = (c => c.DescribeUserPoolAsync(), true, $$"""{"UserPoolId":"{{Pool}}"}"""),
-    };
+        var methods = typeof(ICognitoIdentityProvider).GetMethods().Select(m => m.Name.EndsWith("Async", StringComparison.Ordinal) ? m.Name[..^"Async".Length] : m.Name);
 
-    public static TheoryData<string> OperationNames => [.. Operations.Keys];
+        Assert.Equal(methods.Order(StringComparer.Ordinal), OperationCalls.All.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            OperationCalls.All.Select(o => (o.Key, o.Value.Signed)).OrderBy(o => o.Key, StringComparer.Ordinal),
+            CognitoOperations.All.Select(o => (o.Name, o.IamAuthorized)).OrderBy(o => o.Name, StringComparer.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(OperationNames))]
     public async Task An_operation_is_one_POST_with_its_target_and_exact_body_signed_only_when_IAM_authorizes_it(string operation)
     {
-        var (call, signed, body) = Operations[operation];
+        var (call, signed, body) = OperationCalls.All[operation];
         await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
         await using var services = TestClients.Create(fake.Address);
 

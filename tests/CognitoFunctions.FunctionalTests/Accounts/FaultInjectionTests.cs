@@ -214,6 +214,34 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         Assert.NotNull(response.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task Each_Cognito_call_is_logged_once_with_its_outcome_and_HttpClient_and_Polly_stay_below_Warning()
+    {
+        var email = AccountClient.NewEmail("logged");
+        await Fixture.Cognito.CreateUserAsync(email, AccountClient.Password);
+        using var capture = Fixture.Log.Capture();
+        var loginLogged = Fixture.Log.WaitForLineAsync(l => l.Contains("Cognito AdminInitiateAuth: ok after 1 attempt(s) in ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var changeLogged = Fixture.Log.WaitForLineAsync(l => l.Contains("Cognito ChangePassword: outcome unknown (transport) after 1 attempt(s) in ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        using var login = await Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password });
+        var access = (await login.JsonAsync())["accessToken"]!.GetValue<string>();
+        using (Proxy.Fail("ChangePassword", CognitoFault.Drop() with { AfterForwarding = true }, body => body["AccessToken"]?.GetValue<string>() == access))
+        using (var change = await Client.PostJsonAsync("/api/user/password/change", new { currentPassword = AccountClient.Password, newPassword = "Brand-New-Passw0rd" }, access))
+        {
+            Assert.Equal(HttpStatusCode.GatewayTimeout, change.StatusCode);
+        }
+
+        // The client's line of each call, at the level production keeps (Information, Warning for a failure).
+        Assert.StartsWith("[worker Information] CognitoFunctions.Cognito.CognitoIdentityProviderClient: ", await loginLogged, StringComparison.Ordinal);
+        Assert.StartsWith("[worker Warning] CognitoFunctions.Cognito.CognitoIdentityProviderClient: ", await changeLogged, StringComparison.Ordinal);
+        var lines = capture.Lines;
+        Assert.Single(lines, l => l.Contains("Cognito AdminInitiateAuth: ", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("Cognito ChangePassword: ", StringComparison.Ordinal));
+        var chatty = lines.Where(l => l.StartsWith("[worker Information] System.Net.Http.HttpClient", StringComparison.Ordinal)
+            || l.StartsWith("[worker Information] Polly", StringComparison.Ordinal) || l.StartsWith("[worker Debug]", StringComparison.Ordinal)).ToList();
+        Assert.True(chatty.Count == 0, string.Join("\n", chatty));
+    }
+
     // A UserType as ListUsers returns it.
     private static JsonObject ListedUser(string username) => new()
     {

@@ -9,7 +9,7 @@ namespace CognitoFunctions.FunctionalTests.Accounts;
 [Collection(AccountApiTests.Name)]
 public sealed class ResponseHeaderTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
-    private const string UsersPath = "/api/admin/users";
+    private const string UsersPath = "/api/users";
 
     [Fact]
     public async Task Answers_with_personal_data_or_tokens_are_no_store_and_nosniff()

@@ -20,6 +20,9 @@ public enum FaultKind
 
     /// <summary>Cognito carries the request out, then its answer is lost (no answer until the client gives up).</summary>
     HangAfterWork,
+
+    /// <summary>Cognito carries the request out, then the connection is closed without an answer.</summary>
+    DropAfterWork,
 }
 
 internal static class FaultKinds
@@ -31,6 +34,7 @@ internal static class FaultKinds
         FaultKind.Hang => CognitoFault.Hang(),
         FaultKind.ServerErrorAfterWork => new CognitoFault(HttpStatusCode.InternalServerError, "InternalErrorException") { AfterForwarding = true },
         FaultKind.HangAfterWork => CognitoFault.Hang() with { AfterForwarding = true },
+        FaultKind.DropAfterWork => CognitoFault.Drop() with { AfterForwarding = true },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

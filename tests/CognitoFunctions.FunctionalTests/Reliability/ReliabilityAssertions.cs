@@ -39,6 +39,9 @@ internal static class ReliabilityAssertions
     /// <summary>The answer of a Cognito that cannot be reached.</summary>
     public static (HttpStatusCode Status, string Type) Unavailable => (HttpStatusCode.ServiceUnavailable, "/problems/service-unavailable");
 
+    /// <summary>The answer of a change that may have happened though its answer was lost.</summary>
+    public static (HttpStatusCode Status, string Type) OutcomeUnknown => (HttpStatusCode.GatewayTimeout, "/problems/outcome-unknown");
+
     /// <summary>A problem of <paramref name="status"/> and <paramref name="type"/> with a Retry-After of at least a second.</summary>
     public static async Task AssertRetryLaterAsync(HttpResponseMessage response, HttpStatusCode status, string type)
     {

@@ -11,6 +11,9 @@ public sealed class TraceLoggingAppFixture : CognitoFunctionsAppFixture
     {
         await base.ConfigureAppSettingsAsync(settings);
         settings["Logging__LogLevel__Default"] = "Trace";
+        // The app keeps HttpClient and Polly at Warning unless a level is set for them or a prefix (WorkerLogging).
+        settings["Logging__LogLevel__System"] = "Trace";
+        settings["Logging__LogLevel__Polly"] = "Trace";
         settings["AzureFunctionsJobHost__logging__logLevel__default"] = "Trace";
     }
 }
@@ -62,6 +65,7 @@ public sealed class SecretsInLogsTests(TraceLoggingAppFixture fixture, ITestOutp
         Assert.Contains(lines, l => l.Contains("SignUp", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("ChangePassword", StringComparison.Ordinal));
         Assert.True(lines.Count > 50, $"only {lines.Count} log lines: is Trace logging on?");
+        Assert.Contains(lines, l => l.Contains("System.Net.Http.HttpClient.Cognito", StringComparison.Ordinal));
         var leaks = secrets
             .SelectMany(secret => lines.Where(line => line.Contains(secret, StringComparison.Ordinal)).Select(line => (secret, line)))
             .ToList();

@@ -128,6 +128,26 @@ public sealed class SignUpTests : IDisposable
         Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
     }
 
+    [Theory]
+    [InlineData(true, "Unavailable")]
+    [InlineData(false, "OutcomeUnknown")]
+    public async Task A_lost_answer_to_the_password_step_is_known_again_once_the_rollback_removed_the_user(bool rollbackWorks, string expected)
+    {
+        // AdminSetUserPassword is not safe to repeat: the client gives up with an unknown outcome. Once the rollback has
+        // deleted the user, nothing of the sign-up remains (503, retry); if it cannot, the account may exist.
+        CreateAnswers(_ => Created());
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, _) => throw new CognitoOutcomeUnknownException(
+            "AdminSetUserPassword", new CallAttempts(1, false), "timeout", null, new CognitoTimeoutException("AdminSetUserPassword", new CallAttempts(1, false), null)));
+        _cognito.On<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", (_, _) => rollbackWorks
+            ? Task.FromResult(UserWithNonce(_nonce!))
+            : throw new CognitoTimeoutException("AdminGetUser", new CallAttempts(4, true), null));
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.Equal(Enum.Parse<AccountFailureKind>(expected), result.Failure?.Kind);
+        Assert.Equal(rollbackWorks ? 1 : 0, _cognito.CountOf("AdminDeleteUser"));
+    }
+
     public void Dispose()
     {
         _metrics.Dispose();

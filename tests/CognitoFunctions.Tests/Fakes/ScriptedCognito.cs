@@ -42,6 +42,10 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
     public ScriptedCognito OnDescribeUserPool(Func<CancellationToken, Task<DescribeUserPoolResponse>> answer) =>
         On<object?, DescribeUserPoolResponse>("DescribeUserPool", (_, token) => answer(token));
 
+    /// <summary>Scripts DescribeUserPoolClient (it takes no request).</summary>
+    public ScriptedCognito OnDescribeUserPoolClient(Func<CancellationToken, Task<DescribeUserPoolClientResponse>> answer) =>
+        On<object?, DescribeUserPoolClientResponse>("DescribeUserPoolClient", (_, token) => answer(token));
+
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default) => Call<AdminCreateUserResponse>("AdminCreateUser", request, cancellationToken);
 
     public Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) => Call<object>("AdminSetUserPassword", request, cancellationToken);
@@ -51,8 +55,6 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
     public Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) => Call<object>("AdminDeleteUser", request, cancellationToken);
 
     public Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) => Call<AdminGetUserResponse>("AdminGetUser", request, cancellationToken);
-
-    public Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) => Call<object>("AdminAddUserToGroup", request, cancellationToken);
 
     public Task AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, CancellationToken cancellationToken = default) => Call<object>("AdminUserGlobalSignOut", request, cancellationToken);
 
@@ -69,6 +71,8 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
 
     public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(CancellationToken cancellationToken = default) => Call<DescribeUserPoolResponse>("DescribeUserPool", null, cancellationToken);
+
+    public Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(CancellationToken cancellationToken = default) => Call<DescribeUserPoolClientResponse>("DescribeUserPoolClient", null, cancellationToken);
 
     private async Task<T> Call<T>(string operation, object? request, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class CognitoReachabilityTests
     [Fact]
     public async Task A_pool_that_answers_is_healthy_and_the_verdict_is_reused_until_it_is_stale()
     {
-        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => Task.FromResult(new DescribeUserPoolResponse()));
+        var cognito = Answering(new ScriptedCognito().OnDescribeUserPool(_ => Task.FromResult(new DescribeUserPoolResponse())));
         var reachability = Reachability(cognito);
 
         var first = await reachability.CheckAsync();
@@ -30,14 +30,14 @@ public sealed class CognitoReachabilityTests
         Assert.Same(first, reused);
         Assert.NotSame(first, fresh);
         Assert.Equal(_time.GetUtcNow(), fresh.CheckedAt);
-        Assert.Equal(2, cognito.CountOf("DescribeUserPool"));
+        Assert.Equal((2, 2), (cognito.CountOf("DescribeUserPool"), cognito.CountOf("DescribeUserPoolClient")));
     }
 
     [Fact]
     public async Task Concurrent_probes_share_one_call()
     {
         var answer = new TaskCompletionSource<DescribeUserPoolResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cognito = new ScriptedCognito().OnDescribeUserPool(_ => answer.Task);
+        var cognito = Answering(new ScriptedCognito().OnDescribeUserPool(_ => answer.Task));
         var reachability = Reachability(cognito);
 
         var probes = Enumerable.Range(0, 20).Select(_ => reachability.CheckAsync()).ToList();
@@ -78,7 +78,9 @@ public sealed class CognitoReachabilityTests
         { new CognitoThrottledException("DescribeUserPool", OneAttempt, HttpStatusCode.BadRequest, "TooManyRequestsException", "slow down", null, null), "Degraded", "throttled" },
         { new CognitoServerErrorException("DescribeUserPool", OneAttempt, HttpStatusCode.ServiceUnavailable, null, null, null, null), "Unhealthy", "unavailable" },
         { new CognitoTransportException("DescribeUserPool", OneAttempt, new HttpRequestException("refused")), "Unhealthy", "unavailable" },
-        { new CognitoServiceException("DescribeUserPool", OneAttempt, HttpStatusCode.BadRequest, "ResourceNotFoundException", "no such pool", null), "Unhealthy", "error" },
+        { new CognitoServiceException("DescribeUserPool", OneAttempt, HttpStatusCode.BadRequest, "ResourceNotFoundException", "no such pool", null), "Unhealthy", "user_pool_not_found" },
+        { new CognitoServiceException("DescribeUserPool", OneAttempt, HttpStatusCode.BadRequest, "AccessDeniedException", "not authorized to perform", null), "Unhealthy", "access_denied" },
+        { new CognitoServiceException("DescribeUserPool", OneAttempt, HttpStatusCode.BadRequest, "InvalidParameterException", "odd", null), "Unhealthy", "error" },
         { new CognitoProtocolException("DescribeUserPool", OneAttempt, HttpStatusCode.OK, "text/html", "not JSON"), "Unhealthy", "unexpected_answer" },
         { new CognitoCredentialsException("DescribeUserPool", OneAttempt, new AwsCredentialsUnavailableException("no credentials")), "Unhealthy", "credentials" },
         { new InvalidOperationException("a bug of the client's"), "Unhealthy", "error" },
@@ -96,6 +98,29 @@ public sealed class CognitoReachabilityTests
         Assert.Equal(error, verdict.Error);
     }
 
+    public static TheoryData<CognitoException, string> AppClientFailures() => new()
+    {
+        // What Cognito and cognito-local answer for a client id the pool does not have: a wrong Cognito__ClientId.
+        { new CognitoServiceException("DescribeUserPoolClient", OneAttempt, HttpStatusCode.BadRequest, "ResourceNotFoundException", "User pool client does not exist.", null), "app_client_not_found" },
+        // A role deployed before the app needed DescribeUserPoolClient.
+        { new CognitoServiceException("DescribeUserPoolClient", OneAttempt, HttpStatusCode.BadRequest, "AccessDeniedException", "not authorized to perform", null), "access_denied" },
+        { new CognitoTimeoutException("DescribeUserPoolClient", OneAttempt, null), "unavailable" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AppClientFailures))]
+    public async Task A_pool_that_answers_is_unhealthy_when_the_app_client_check_fails_and_the_error_names_it(CognitoException failure, string error)
+    {
+        var cognito = new ScriptedCognito()
+            .OnDescribeUserPool(_ => Task.FromResult(new DescribeUserPoolResponse()))
+            .OnDescribeUserPoolClient(_ => Task.FromException<DescribeUserPoolClientResponse>(failure));
+
+        var verdict = await Reachability(cognito).CheckAsync();
+
+        Assert.Equal((HealthStatus.Unhealthy, error), (verdict.Status, verdict.Error));
+        Assert.Equal(1, cognito.CountOf("DescribeUserPoolClient"));
+    }
+
     [Fact]
     public async Task A_failed_verdict_is_reused_too_so_probes_cannot_hammer_a_failing_Cognito()
     {
@@ -110,6 +135,9 @@ public sealed class CognitoReachabilityTests
 
         Assert.Equal(1, cognito.CountOf("DescribeUserPool"));
     }
+
+    private static ScriptedCognito Answering(ScriptedCognito cognito) =>
+        cognito.OnDescribeUserPoolClient(_ => Task.FromResult(new DescribeUserPoolClientResponse()));
 
     private CognitoReachability Reachability(ScriptedCognito cognito) => new(cognito, _time, NullLogger<CognitoReachability>.Instance);
 }

@@ -54,7 +54,7 @@ public sealed class ReadinessTests
                 "DescribeUserPool", new(1, false), System.Net.HttpStatusCode.BadGateway, null, null, null, null)),
             _ => Task.FromException<DescribeUserPoolResponse>(new CognitoFunctions.Cognito.Errors.CognitoCredentialsException(
                 "DescribeUserPool", new(1, false), new CognitoFunctions.Cognito.Errors.AwsCredentialsUnavailableException("none"))),
-        });
+        }).OnDescribeUserPoolClient(_ => Task.FromResult(new DescribeUserPoolClientResponse()));
         var readiness = new Readiness(new FixedKeyStatus([Pool("a", keys, jwksError)]), new CognitoReachability(cognito, TimeProvider.System, NullLogger<CognitoReachability>.Instance));
 
         var report = await readiness.CheckAsync();

@@ -1,0 +1,82 @@
+namespace CognitoFunctions.Cognito;
+
+/// <summary>
+/// Every Cognito operation the client calls, in one place: the client's methods send them, the retry classifier
+/// asks each whether it may be sent again, and the IAM policy in aws-cognito.yaml grants exactly the signed ones
+/// (the template test reads them from here). An operation not listed here cannot be called.
+/// </summary>
+public static class CognitoOperations
+{
+    /// <summary>Creates the sign-up's user.</summary>
+    public static readonly CognitoOperation AdminCreateUser = new(nameof(AdminCreateUser), IamAuthorized: true, Repeatable: true,
+        "A repeat meets the user the lost attempt created and is refused with UsernameExists; it is repeatable only because "
+        + "the sign-up saga recognises its own earlier success by the random nonce it wrote (custom:signup_nonce, read back "
+        + "with AdminGetUser when CognitoException.EarlierAttemptMayHaveSucceeded). Any other caller must do the same.");
+
+    /// <summary>Sets the sign-up's permanent password.</summary>
+    public static readonly CognitoOperation AdminSetUserPassword = new(nameof(AdminSetUserPassword), IamAuthorized: true, Repeatable: false,
+        "Under a password-history policy a repeat of a password change that was carried out is refused with "
+        + "PasswordHistoryPolicyViolation (the password is now in the history), which would be answered as a false "
+        + "'password refused'. Sign-up rolls its user back instead when the outcome is unknown.");
+
+    /// <summary>Logs in (ADMIN_USER_PASSWORD_AUTH) or refreshes tokens (REFRESH_TOKEN_AUTH).</summary>
+    public static readonly CognitoOperation AdminInitiateAuth = new(nameof(AdminInitiateAuth), IamAuthorized: true, Repeatable: true,
+        "Reads the password or refresh token and issues tokens: a repeat issues another set, and the lost one is never "
+        + "delivered. (A repeated wrong password counts once more towards Cognito's lockout.)");
+
+    /// <summary>Deletes the sign-up's user when the saga rolls back.</summary>
+    public static readonly CognitoOperation AdminDeleteUser = new(nameof(AdminDeleteUser), IamAuthorized: true, Repeatable: true,
+        "A repeat after a carried-out deletion is refused with UserNotFound, which its only caller (the sign-up rollback) "
+        + "reads as 'gone already': the outcome is the same.");
+
+    /// <summary>Reads a user with every attribute (the sign-up nonce included).</summary>
+    public static readonly CognitoOperation AdminGetUser = new(nameof(AdminGetUser), IamAuthorized: true, Repeatable: true, "Reads only.");
+
+    /// <summary>Signs the user out of every device on logout.</summary>
+    public static readonly CognitoOperation AdminUserGlobalSignOut = new(nameof(AdminUserGlobalSignOut), IamAuthorized: true, Repeatable: true,
+        "Signing out again leaves the user signed out: a repeat has the outcome of one delivery.");
+
+    /// <summary>Revokes a refresh token on logout.</summary>
+    public static readonly CognitoOperation RevokeToken = new(nameof(RevokeToken), IamAuthorized: false, Repeatable: false,
+        "A repeat of a carried-out revocation may be refused (cognito-local answers NotAuthorized; Cognito documents no "
+        + "answer for a token it has revoked), which would be answered as a false 'invalid refresh token'.");
+
+    /// <summary>Starts a password reset.</summary>
+    public static readonly CognitoOperation ForgotPassword = new(nameof(ForgotPassword), IamAuthorized: false, Repeatable: false,
+        "Each delivery emails a new code that replaces the previous one, so a repeat would make the code of the first "
+        + "email useless, and it counts towards the per-user LimitExceeded quota.");
+
+    /// <summary>Sets a new password with the emailed code.</summary>
+    public static readonly CognitoOperation ConfirmForgotPassword = new(nameof(ConfirmForgotPassword), IamAuthorized: false, Repeatable: false,
+        "The code is spent by the first delivery: a repeat is refused with CodeMismatch or ExpiredCode (or "
+        + "PasswordHistoryPolicyViolation), a false 'invalid code' although the password changed.");
+
+    /// <summary>Changes the signed-in user's password.</summary>
+    public static readonly CognitoOperation ChangePassword = new(nameof(ChangePassword), IamAuthorized: false, Repeatable: false,
+        "After the first delivery the previous password is no longer the user's: a repeat is refused (NotAuthorized, "
+        + "cognito-local's InvalidPassword, or PasswordHistoryPolicyViolation), a false 'incorrect password' although the "
+        + "password changed.");
+
+    /// <summary>Reads the user an access token belongs to.</summary>
+    public static readonly CognitoOperation GetUser = new(nameof(GetUser), IamAuthorized: false, Repeatable: true, "Reads only.");
+
+    /// <summary>Lists a page of the pool's users.</summary>
+    public static readonly CognitoOperation ListUsers = new(nameof(ListUsers), IamAuthorized: true, Repeatable: true, "Reads only.");
+
+    /// <summary>Reads the pool's settings (password policy, health check).</summary>
+    public static readonly CognitoOperation DescribeUserPool = new(nameof(DescribeUserPool), IamAuthorized: true, Repeatable: true, "Reads only.");
+
+    /// <summary>Reads the configured app client's settings (health check).</summary>
+    public static readonly CognitoOperation DescribeUserPoolClient = new(nameof(DescribeUserPoolClient), IamAuthorized: true, Repeatable: true, "Reads only.");
+
+    /// <summary>Every operation the client calls.</summary>
+    public static IReadOnlyList<CognitoOperation> All { get; } =
+    [
+        AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
+        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, GetUser, ListUsers, DescribeUserPool,
+        DescribeUserPoolClient,
+    ];
+
+    /// <summary>The IAM actions the app's role needs: those of the signed operations, and no other.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = [.. All.Where(o => o.IamAuthorized).Select(o => o.IamAction)];
+}

@@ -1,0 +1,38 @@
+using CognitoFunctions.Cognito.Model;
+
+namespace CognitoFunctions.Cognito.Tests.Fakes;
+
+/// <summary>One call of each operation of the client: the call, whether it is IAM-authorized (signed), and the exact body it sends.</summary>
+internal static class OperationCalls
+{
+    private const string Pool = TestClients.UserPoolId;
+    private const string Client = TestClients.ClientId;
+
+    public static IReadOnlyDictionary<string, (Func<ICognitoIdentityProvider, Task> Call, bool Signed, string Body)> All { get; } = new Dictionary<string, (Func<ICognitoIdentityProvider, Task> Call, bool Signed, string Body)>
+    {
+        ["AdminCreateUser"] = (c => c.AdminCreateUserAsync(new AdminCreateUserRequest
+        {
+            Username = "a@example.com",
+            MessageAction = MessageActionType.Suppress,
+            UserAttributes = [AttributeType.Of("email", "a@example.com"), AttributeType.Of("email_verified", "true"), AttributeType.Of("custom:signup_nonce", "n0nce")],
+        }), true, $$"""{"Username":"a@example.com","UserAttributes":[{"Name":"email","Value":"a@example.com"},{"Name":"email_verified","Value":"true"},{"Name":"custom:signup_nonce","Value":"n0nce"}],"MessageAction":"SUPPRESS","UserPoolId":"{{Pool}}"}"""),
+        ["AdminSetUserPassword"] = (c => c.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = "a@example.com", Password = "Secret-Pass-1", Permanent = true }),
+            true, $$"""{"Username":"a@example.com","Password":"Secret-Pass-1","Permanent":true,"UserPoolId":"{{Pool}}"}"""),
+        ["AdminInitiateAuth"] = (c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("a@example.com", "Secret-Pass-1")),
+            true, $$"""{"AuthFlow":"ADMIN_USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"a@example.com","PASSWORD":"Secret-Pass-1"},"UserPoolId":"{{Pool}}","ClientId":"{{Client}}"}"""),
+        ["AdminDeleteUser"] = (c => c.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
+        ["AdminGetUser"] = (c => c.AdminGetUserAsync(new AdminGetUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
+        ["AdminUserGlobalSignOut"] = (c => c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
+        ["RevokeToken"] = (c => c.RevokeTokenAsync(new RevokeTokenRequest { Token = "refresh-token" }), false, $$"""{"Token":"refresh-token","ClientId":"{{Client}}"}"""),
+        ["ForgotPassword"] = (c => c.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "a@example.com" }), false, $$"""{"Username":"a@example.com","ClientId":"{{Client}}"}"""),
+        ["ConfirmForgotPassword"] = (c => c.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = "a@example.com", ConfirmationCode = "123456", Password = "New-Pass-2" }),
+            false, $$"""{"Username":"a@example.com","ConfirmationCode":"123456","Password":"New-Pass-2","ClientId":"{{Client}}"}"""),
+        ["ChangePassword"] = (c => c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "access", PreviousPassword = "Old-Pass-1", ProposedPassword = "New-Pass-2" }),
+            false, """{"AccessToken":"access","PreviousPassword":"Old-Pass-1","ProposedPassword":"New-Pass-2"}"""),
+        ["GetUser"] = (c => c.GetUserAsync(new GetUserRequest { AccessToken = "access" }), false, """{"AccessToken":"access"}"""),
+        ["ListUsers"] = (c => c.ListUsersAsync(new ListUsersRequest { Filter = "email ^= \"a\"", Limit = 2, PaginationToken = "page-2" }),
+            true, $$"""{"Filter":"email ^= \"a\"","Limit":2,"PaginationToken":"page-2","UserPoolId":"{{Pool}}"}"""),
+        ["DescribeUserPool"] = (c => c.DescribeUserPoolAsync(), true, $$"""{"UserPoolId":"{{Pool}}"}"""),
+        ["DescribeUserPoolClient"] = (c => c.DescribeUserPoolClientAsync(), true, $$"""{"UserPoolId":"{{Pool}}","ClientId":"{{Client}}"}"""),
+    };
+}
