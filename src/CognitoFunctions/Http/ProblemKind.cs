@@ -21,4 +21,7 @@ internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Sta
     public static readonly ProblemKind TooManyRequests = new("/problems/too-many-requests", "Too many requests; retry later.", HttpStatusCode.TooManyRequests);
     public static readonly ProblemKind UpstreamError = new("/problems/upstream-error", "The identity service answered unexpectedly.", HttpStatusCode.BadGateway);
     public static readonly ProblemKind ServiceUnavailable = new("/problems/service-unavailable", "The identity service is unavailable; retry later.", HttpStatusCode.ServiceUnavailable);
+    public static readonly ProblemKind LengthRequired = new("/problems/length-required", "The request body must be sent with a Content-Length.", HttpStatusCode.LengthRequired);
+    public static readonly ProblemKind OutcomeUnknown = new("/problems/outcome-unknown", "The identity service's answer was lost; the change may have happened.", HttpStatusCode.GatewayTimeout);
+    public static readonly ProblemKind InternalError = new("/problems/internal-error", "An unexpected error occurred.", HttpStatusCode.InternalServerError);
 }
