@@ -124,7 +124,16 @@ public sealed class FunctionsTestHost : IAsyncDisposable
     }
 
     /// <summary>An HTTP client for <see cref="BaseAddress"/>; the caller disposes it.</summary>
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <param name="handler">A handler every request goes through (it gets the sending handler as its inner one), if any.</param>
+    public HttpClient CreateClient(DelegatingHandler? handler = null)
+    {
+        if (handler is not null)
+        {
+            handler.InnerHandler = new HttpClientHandler();
+        }
+
+        return new(handler ?? (HttpMessageHandler)new HttpClientHandler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
 
     /// <summary>
     /// Stops taking requests, sends <c>WorkerTerminate</c>, waits the grace period for the worker to exit and

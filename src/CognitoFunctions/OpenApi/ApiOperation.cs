@@ -47,4 +47,7 @@ internal sealed record ApiResponse(HttpStatusCode Status, string Description, Js
 {
     /// <summary>The body is a JSON object with no schema of ours (the OpenAPI document itself).</summary>
     public bool AnyJsonObject { get; init; }
+
+    /// <summary>The answer carries <c>Cache-Control: no-store</c>.</summary>
+    public bool NoStore { get; init; }
 }

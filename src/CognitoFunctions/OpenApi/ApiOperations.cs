@@ -19,6 +19,15 @@ internal static class ApiOperations
     private const string Admin = "Admin";
     private const string Operations = "Operations";
 
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Accounts] = "Signing up, logging in and out, refreshing tokens.",
+        [Passwords] = "Resetting a forgotten password and changing one's own.",
+        [Identity] = "Who the caller's token says they are.",
+        [Admin] = "For members of the admin group.",
+        [Operations] = "Readiness and this document.",
+    };
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         new("SignUp", Accounts, "Create an account")
@@ -33,7 +42,7 @@ internal static class ApiOperations
         {
             Description = "One identical 401 for a wrong password and an unknown email. `token` is the ID token, as the original API returned.",
             Body = new(AppJsonContext.Default.LogInRequest, [Email(validated: false), new("password", Required: true, MinLength: 1, MaxLength: PasswordPolicy.MaxLength)]),
-            Responses = [new(HttpStatusCode.OK, "Tokens (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse)],
+            Responses = [new(HttpStatusCode.OK, "Tokens (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse) { NoStore = true }],
             CallsCognito = true,
             Problems = [ProblemKind.InvalidCredentials, ProblemKind.ChallengeRequired],
         },
@@ -46,7 +55,7 @@ internal static class ApiOperations
                 new("username", Required: false, MaxLength: RefreshFunction.MaxUsernameLength,
                     Description: "The login answer's `username`; required only when the app client has a secret."),
             ]),
-            Responses = [new(HttpStatusCode.OK, "Tokens without `refreshToken` (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse)],
+            Responses = [new(HttpStatusCode.OK, "Tokens without `refreshToken` (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse) { NoStore = true }],
             CallsCognito = true,
             Problems = [ProblemKind.InvalidRefreshToken, ProblemKind.ChallengeRequired],
         },
@@ -118,8 +127,8 @@ internal static class ApiOperations
                 + "seconds. `degraded` still answers 200; `unhealthy` answers 503. `Cache-Control: no-store`.",
             Responses =
             [
-                new(HttpStatusCode.OK, "Ready: `healthy`, or `degraded` but serving.", AppJsonContext.Default.HealthReport),
-                new(HttpStatusCode.ServiceUnavailable, "Not ready: `unhealthy`.", AppJsonContext.Default.HealthReport),
+                new(HttpStatusCode.OK, "Ready: `healthy`, or `degraded` but serving.", AppJsonContext.Default.HealthReport) { NoStore = true },
+                new(HttpStatusCode.ServiceUnavailable, "Not ready: `unhealthy`.", AppJsonContext.Default.HealthReport) { NoStore = true },
             ],
         },
         new("OpenApi", Operations, "This document")

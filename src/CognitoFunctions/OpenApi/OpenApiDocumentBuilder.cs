@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Http;
 using Microsoft.OpenApi;
@@ -11,7 +11,8 @@ namespace CognitoFunctions.OpenApi;
 /// Builds the OpenAPI 3.1 document from the functions' attributes and <see cref="ApiOperations"/>. Every HTTP
 /// function must have an entry and every entry a function, or building fails: the document cannot silently leave a
 /// route out. The error answers are derived: the middleware's on protected functions, the body reader's where a JSON
-/// body is read, Cognito's where Cognito is called, then the function's own, and the internal error on every one.
+/// body is read, Cognito's where Cognito is called, the function's own, and the internal error any of them can give.
+/// Each is declared as it is sent: its problem types (<see cref="ProblemSchemas"/>) and its headers.
 /// </summary>
 internal static class OpenApiDocumentBuilder
 {
@@ -22,9 +23,13 @@ internal static class OpenApiDocumentBuilder
 
     private const string ProblemJson = "application/problem+json";
     private const string Json = "application/json";
+    private const string CacheControl = "Cache-Control";
 
-    private static readonly ProblemKind[] BodyProblems = [ProblemKind.Validation, ProblemKind.MalformedJson, ProblemKind.PayloadTooLarge, ProblemKind.UnsupportedMediaType];
+    // The problems each source can answer with: where a new kind of problem is declared.
+    private static readonly ProblemKind[] BodyProblems =
+        [ProblemKind.Validation, ProblemKind.MalformedJson, ProblemKind.LengthRequired, ProblemKind.PayloadTooLarge, ProblemKind.UnsupportedMediaType];
     private static readonly ProblemKind[] CognitoProblems = [ProblemKind.TooManyRequests, ProblemKind.UpstreamError, ProblemKind.ServiceUnavailable];
+    private static readonly ProblemKind[] EveryOperationProblems = [ProblemKind.InternalError];
 
     public static OpenApiDocument Build(IReadOnlyList<HttpFunction> functions, IReadOnlyList<ApiOperation> operations)
     {
@@ -35,7 +40,8 @@ internal static class OpenApiDocumentBuilder
                 Title = "CognitoFunctions",
                 Version = "1.0.0",
                 Description = "Accounts on an Amazon Cognito user pool, behind Azure Functions. Errors are RFC 9457 problem details "
-                    + "whose `type` is stable; tokens are Cognito ID or access tokens sent as `Authorization: Bearer <jwt>`.",
+                    + "whose `type` is stable (`ProblemType` lists them); tokens are Cognito ID or access tokens sent as `Authorization: Bearer <jwt>`.",
+                License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             },
             Servers = [new OpenApiServer { Url = "/" }],
             Paths = [],
@@ -56,7 +62,7 @@ internal static class OpenApiDocumentBuilder
             Tags = new HashSet<OpenApiTag>(),
         };
         var schemas = new SchemaGenerator(document);
-        schemas.AddProblemDetails();
+        var problems = new ProblemSchemas(document, schemas);
 
         var described = operations.ToDictionary(o => o.Function, StringComparer.Ordinal);
         foreach (var function in functions.OrderBy(f => f.Route, StringComparer.Ordinal))
@@ -77,11 +83,15 @@ internal static class OpenApiDocumentBuilder
             foreach (var method in function.Methods)
             {
                 var operationId = function.Methods.Count == 1 ? function.Name : function.Name + method[0] + method[1..].ToLowerInvariant();
-                item.AddOperation(HttpMethod.Parse(method), Operation(function, operation, operationId, requestBody, schemas, document));
+                item.AddOperation(HttpMethod.Parse(method), Operation(function, operation, operationId, requestBody, schemas, problems, document));
             }
 
             document.Paths[path] = item;
-            document.Tags.Add(new OpenApiTag { Name = operation.Tag });
+            document.Tags.Add(new OpenApiTag
+            {
+                Name = operation.Tag,
+                Description = ApiOperations.Tags.TryGetValue(operation.Tag, out var tag) ? tag : throw new InvalidOperationException($"Tag {operation.Tag} has no description in ApiOperations.Tags."),
+            });
         }
 
         if (described.Count > 0)
@@ -89,12 +99,15 @@ internal static class OpenApiDocumentBuilder
             throw new InvalidOperationException($"ApiOperations describes functions that do not exist: {string.Join(", ", described.Keys)}.");
         }
 
+        problems.Complete();
+
         // References resolve through the document's workspace, which knows the components only once registered.
         document.RegisterComponents();
         return document;
     }
 
-    private static OpenApiOperation Operation(HttpFunction function, ApiOperation operation, string operationId, OpenApiRequestBody? requestBody, SchemaGenerator schemas, OpenApiDocument document)
+    private static OpenApiOperation Operation(
+        HttpFunction function, ApiOperation operation, string operationId, OpenApiRequestBody? requestBody, SchemaGenerator schemas, ProblemSchemas problemSchemas, OpenApiDocument document)
     {
         var result = new OpenApiOperation
         {
@@ -106,10 +119,8 @@ internal static class OpenApiDocumentBuilder
             Parameters = [.. operation.Query.Select(q => (IOpenApiParameter)new OpenApiParameter { Name = q.Name, In = ParameterLocation.Query, Description = q.Description, Schema = q.Schema })],
             Responses = [],
         };
-        if (!function.Anonymous)
-        {
-            result.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
-        }
+        // An empty list says "no token" explicitly, rather than leaving the reader to guess.
+        result.Security = function.Anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
 
         var responses = new SortedDictionary<int, IOpenApiResponse>();
         foreach (var response in operation.Responses)
@@ -119,7 +130,7 @@ internal static class OpenApiDocumentBuilder
 
         foreach (var problems in Problems(function, operation).GroupBy(p => p.Status))
         {
-            if (!responses.TryAdd((int)problems.Key, ProblemAnswer([.. problems], document)))
+            if (!responses.TryAdd((int)problems.Key, ProblemAnswer([.. problems], problemSchemas)))
             {
                 throw new InvalidOperationException($"Function {function.Name} answers {(int)problems.Key} both with a body of its own and with problems.");
             }
@@ -155,8 +166,7 @@ internal static class OpenApiDocumentBuilder
             problems = problems.Concat(CognitoProblems);
         }
 
-        // The outermost step of the pipeline (UnhandledExceptionMiddleware) can answer it on any function.
-        return problems.Concat(operation.Problems).Append(ProblemKind.InternalError).Distinct();
+        return problems.Concat(operation.Problems).Concat(EveryOperationProblems).Distinct();
     }
 
     private static OpenApiRequestBody RequestBody(ApiBody body, SchemaGenerator schemas) => new()
@@ -178,10 +188,15 @@ internal static class OpenApiDocumentBuilder
             answer.Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal) { [Json] = new OpenApiMediaType { Schema = schema } };
         }
 
+        if (response.NoStore)
+        {
+            answer.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal) { [CacheControl] = NoStore() };
+        }
+
         return answer;
     }
 
-    private static OpenApiResponse ProblemAnswer(IReadOnlyList<ProblemKind> problems, OpenApiDocument document)
+    private static OpenApiResponse ProblemAnswer(IReadOnlyList<ProblemKind> problems, ProblemSchemas schemas)
     {
         var description = new StringBuilder("Problem details; `type` is one of:");
         foreach (var problem in problems)
@@ -194,36 +209,39 @@ internal static class OpenApiDocumentBuilder
         var answer = new OpenApiResponse
         {
             Description = description.ToString(),
-            Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
-            {
-                [ProblemJson] = new OpenApiMediaType
-                {
-                    Schema = new OpenApiSchemaReference(
-                        problems.Contains(ProblemKind.Validation) ? SchemaGenerator.ValidationProblemDetails : SchemaGenerator.ProblemDetails, document),
-                },
-            },
-            Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal),
+            Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal) { [ProblemJson] = new OpenApiMediaType { Schema = schemas.Answer(problems) } },
+            Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal) { [CacheControl] = NoStore() },
         };
+        // A header that some of the problems of this status carry is declared; it is required when all carry it.
         if (problems.Any(AuthenticationProblems.Challenges))
         {
             answer.Headers["WWW-Authenticate"] = new OpenApiHeader
             {
                 Description = "On the middleware's refusals: `Bearer realm=\"...\"`, with `error` and `error_description` when a token was sent.",
+                Required = problems.All(AuthenticationProblems.Challenges),
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
         }
 
-        if (problems[0].Status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+        if (problems.Any(ProblemSchemas.SendsRetryAfter))
         {
             answer.Headers["Retry-After"] = new OpenApiHeader
             {
                 Description = "Seconds to wait before retrying.",
+                Required = problems.All(ProblemSchemas.SendsRetryAfter),
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
             };
         }
 
         return answer;
     }
+
+    private static OpenApiHeader NoStore() => new()
+    {
+        Description = "`no-store`: the answer is never cached.",
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("no-store")] },
+    };
 
     private static string Access(HttpFunction function)
     {

@@ -10,28 +10,32 @@ namespace CognitoFunctions.OpenApi;
 /// <summary>
 /// JSON schemas of the API's bodies, from the source-generated contracts of <see cref="AppJsonContext"/>: the
 /// property names and types the app really writes and reads. A response property is required unless it is nullable
-/// (null ones are left out of the JSON); a request's fields get their rules from the operation's <see cref="ApiBody"/>.
+/// (null ones are left out of the JSON), and a response has no property its type does not declare; a request's
+/// fields get their rules from the operation's <see cref="ApiBody"/>, and unknown request fields are allowed (ignored).
 /// </summary>
 internal sealed class SchemaGenerator(OpenApiDocument document)
 {
-    public const string ProblemDetails = "ProblemDetails";
-    public const string ValidationProblemDetails = "ValidationProblemDetails";
-
     private IDictionary<string, IOpenApiSchema> Components => document.Components!.Schemas!;
 
     /// <summary>A reference to the component schema of a response body type, defined on first use.</summary>
     public IOpenApiSchema Response(Type type)
     {
-        var name = ComponentName(type);
+        var name = type.Name;
         if (!Components.ContainsKey(name))
         {
             var typeInfo = AppJsonContext.Default.GetTypeInfo(type)
                 ?? throw new InvalidOperationException($"{type.Name} is not among AppJsonContext's types.");
-            var schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new SortedSet<string>(StringComparer.Ordinal) };
+            var schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Properties = new Dictionary<string, IOpenApiSchema>(),
+                Required = new SortedSet<string>(StringComparer.Ordinal),
+                AdditionalPropertiesAllowed = false,
+            };
             Components[name] = schema;
             foreach (var property in typeInfo.Properties)
             {
-                schema.Properties[property.Name] = For(property.PropertyType);
+                schema.Properties[property.Name] = Property(property.PropertyType);
                 if (!IsNullable(property))
                 {
                     schema.Required.Add(property.Name);
@@ -45,7 +49,7 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
     /// <summary>A reference to the component schema of a request body, with its fields' rules.</summary>
     public IOpenApiSchema Request(ApiBody body)
     {
-        var name = ComponentName(body.Type.Type);
+        var name = body.Type.Type.Name;
         if (Components.ContainsKey(name))
         {
             throw new InvalidOperationException($"{name} is described twice; each request type belongs to one operation.");
@@ -60,7 +64,7 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
                 throw new InvalidOperationException($"{name}.{property.Name} has no rules in ApiOperations.");
             }
 
-            var fieldSchema = (OpenApiSchema)For(property.PropertyType);
+            var fieldSchema = (OpenApiSchema)Property(property.PropertyType);
             fieldSchema.MinLength = field.MinLength;
             fieldSchema.MaxLength = field.MaxLength;
             fieldSchema.Format = field.Format;
@@ -81,22 +85,12 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
         return new OpenApiSchemaReference(name, document);
     }
 
-    /// <summary>Problem details, and the validation variant whose <c>errors</c> is always there.</summary>
-    public void AddProblemDetails()
-    {
-        Response(typeof(ProblemDetailsBody));
-        Components[ValidationProblemDetails] = new OpenApiSchema
-        {
-            AllOf = [new OpenApiSchemaReference(ProblemDetails, document), new OpenApiSchema { Type = JsonSchemaType.Object, Required = new SortedSet<string> { "errors" } }],
-        };
-    }
-
-    private static string ComponentName(Type type) => type == typeof(ProblemDetailsBody) ? ProblemDetails : type.Name;
-
-    private static bool IsNullable(JsonPropertyInfo property) =>
+    /// <summary>Whether the property is left out of the JSON when null (so not required).</summary>
+    public static bool IsNullable(JsonPropertyInfo property) =>
         property.PropertyType.IsValueType ? Nullable.GetUnderlyingType(property.PropertyType) is not null : property.IsGetNullable;
 
-    private IOpenApiSchema For(Type type)
+    /// <summary>The schema of a property of type <paramref name="type"/>; an object type becomes a component.</summary>
+    public IOpenApiSchema Property(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string))
@@ -126,17 +120,17 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
 
         if (Generic(type, typeof(IReadOnlyDictionary<,>)) is [var key, var value] && key == typeof(string))
         {
-            return new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = For(value) };
+            return new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = Property(value) };
         }
 
         if (type.IsArray)
         {
-            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = For(type.GetElementType()!) };
+            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = Property(type.GetElementType()!) };
         }
 
         if (Generic(type, typeof(IEnumerable<>)) is [var item])
         {
-            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = For(item) };
+            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = Property(item) };
         }
 
         return Response(type);

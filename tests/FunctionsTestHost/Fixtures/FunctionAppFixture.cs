@@ -55,7 +55,8 @@ public abstract class FunctionAppFixture : IAsyncLifetime
 
             await ConfigureAppSettingsAsync(options.AppSettings);
             _host = await FunctionsTestHost.StartAsync(options);
-            _client = _host.CreateClient();
+            _client = _host.CreateClient(CreateClientHandler());
+            await OnServingAsync();
         }
         catch
         {
@@ -78,6 +79,12 @@ public abstract class FunctionAppFixture : IAsyncLifetime
             await _cognito.DisposeAsync();
         }
     }
+
+    /// <summary>A handler that <see cref="Client"/> sends every request through (to check every answer, say); none by default.</summary>
+    protected virtual DelegatingHandler? CreateClientHandler() => null;
+
+    /// <summary>Runs once the app is served and <see cref="Client"/> made, before the first test.</summary>
+    protected virtual Task OnServingAsync() => Task.CompletedTask;
 
     /// <summary>Adds or changes app settings before the host starts.</summary>
     protected virtual Task ConfigureAppSettingsAsync(IDictionary<string, string> settings) => Task.CompletedTask;
