@@ -48,6 +48,9 @@ internal sealed record ApiResponse(HttpStatusCode Status, string Description, Js
     /// <summary>The body is a JSON object with no schema of ours (the OpenAPI document itself).</summary>
     public bool AnyJsonObject { get; init; }
 
-    /// <summary>The answer carries <c>Cache-Control: no-store</c>.</summary>
-    public bool NoStore { get; init; }
+    /// <summary>
+    /// The answer carries <c>Cache-Control: no-store</c>: every JSON answer of ours does (HttpResponses.JsonAsync), the
+    /// public OpenAPI document excepted.
+    /// </summary>
+    public bool NoStore => Body is not null;
 }

@@ -42,7 +42,7 @@ internal static class ApiOperations
         {
             Description = "One identical 401 for a wrong password and an unknown email. `token` is the ID token, as the original API returned.",
             Body = new(AppJsonContext.Default.LogInRequest, [Email(validated: false), new("password", Required: true, MinLength: 1, MaxLength: PasswordPolicy.MaxLength)]),
-            Responses = [new(HttpStatusCode.OK, "Tokens (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse) { NoStore = true }],
+            Responses = [new(HttpStatusCode.OK, "Tokens (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse)],
             CallsCognito = true,
             Problems = [ProblemKind.InvalidCredentials, ProblemKind.ChallengeRequired],
         },
@@ -55,7 +55,7 @@ internal static class ApiOperations
                 new("username", Required: false, MaxLength: RefreshFunction.MaxUsernameLength,
                     Description: "The login answer's `username`; required only when the app client has a secret."),
             ]),
-            Responses = [new(HttpStatusCode.OK, "Tokens without `refreshToken` (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse) { NoStore = true }],
+            Responses = [new(HttpStatusCode.OK, "Tokens without `refreshToken` (`Cache-Control: no-store`).", AppJsonContext.Default.TokenResponse)],
             CallsCognito = true,
             Problems = [ProblemKind.InvalidRefreshToken, ProblemKind.ChallengeRequired],
         },
@@ -127,8 +127,8 @@ internal static class ApiOperations
                 + "seconds. `degraded` still answers 200; `unhealthy` answers 503. `Cache-Control: no-store`.",
             Responses =
             [
-                new(HttpStatusCode.OK, "Ready: `healthy`, or `degraded` but serving.", AppJsonContext.Default.HealthReport) { NoStore = true },
-                new(HttpStatusCode.ServiceUnavailable, "Not ready: `unhealthy`.", AppJsonContext.Default.HealthReport) { NoStore = true },
+                new(HttpStatusCode.OK, "Ready: `healthy`, or `degraded` but serving.", AppJsonContext.Default.HealthReport),
+                new(HttpStatusCode.ServiceUnavailable, "Not ready: `unhealthy`.", AppJsonContext.Default.HealthReport),
             ],
         },
         new("OpenApi", Operations, "This document")
