@@ -74,9 +74,10 @@ public sealed class UniformTimingTests : IDisposable
     {
         _cognito.On<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", (_, _) => Task.FromResult(new AdminInitiateAuthResponse
         {
-            AuthenticationResult = new AuthenticationResultType { IdToken = "id", AccessToken = AccessToken(), RefreshToken = "refresh", ExpiresIn = 3600 },
+            AuthenticationResult = new AuthenticationResultType { IdToken = AccessToken(), AccessToken = AccessToken(), RefreshToken = "refresh", ExpiresIn = 3600 },
         }));
 
+        // Nothing advances the fake clock: a held-back answer would never come.
         var result = await _accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Null(result.Failure);
