@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; exit 1; }
-command -v node >/dev/null || { echo "Node.js 20 or later (node, npm) is required." >&2; exit 1; }
+command -v node >/dev/null || { echo "Node.js 20.19 or later (node, npm) is required." >&2; exit 1; }
 
 report="docs/benchmarks/$(date -u +%Y-%m-%d).md"
 mkdir -p docs/benchmarks

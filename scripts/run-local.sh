@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; exit 1; }
-command -v node >/dev/null || { echo "Node.js 20 or later (node, npm) is required." >&2; exit 1; }
+command -v node >/dev/null || { echo "Node.js 20.19 or later (node, npm) is required." >&2; exit 1; }
 
 # npm writes node_modules/.package-lock.json on install: missing or older than the lockfile means install.
 if [ ! -f tools/node/node_modules/.package-lock.json ] || [ tools/node/package-lock.json -nt tools/node/node_modules/.package-lock.json ]; then

@@ -9,9 +9,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 configuration="${CONFIGURATION:-Release}"
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; exit 1; }
-command -v node >/dev/null || { echo "Node.js 20 or later (node, npm) is required." >&2; exit 1; }
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$node_major" -ge 20 ] || { echo "Node.js 20 or later is required (found $(node --version))." >&2; exit 1; }
+command -v node >/dev/null || { echo "Node.js 20.19 or later (node, npm) is required." >&2; exit 1; }
+# Redocly CLI (the OpenAPI lint) needs 20.19 or later.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+  || { echo "Node.js 20.19 or later is required (found $(node --version))." >&2; exit 1; }
 
 echo "== npm ci (tools/node)"
 npm ci --prefix tools/node --no-audit --no-fund --loglevel=error
