@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CognitoFunctions.Shared;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Authentication;
@@ -14,7 +15,7 @@ namespace CognitoFunctions.Authentication;
 internal static class ProblemResponseWriter
 {
     /// <summary>The app's problem answers name their charset the same way: one Content-Type for every problem a client meets.</summary>
-    public const string ContentType = "application/problem+json; charset=utf-8";
+    public const string ContentType = ProblemMediaType.ContentType;
 
     public static async Task<HttpResponseData> WriteAsync(
         HttpRequestData request, AuthenticationChallenge challenge, string realm, string traceId, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal static class HttpResponses
     public static async Task<HttpResponseData> ProblemAsync(this HttpRequestData request, Problem problem)
     {
         var response = request.CreateResponse(problem.Status);
-        AddBodyHeaders(response, ProblemContentType, noStore: true);
+        AddBodyHeaders(response, ProblemMediaType.ContentType, noStore: true);
         if (problem.RetryAfterSeconds is { } seconds)
         {
             response.Headers.Add("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
@@ -54,9 +54,6 @@ internal static class HttpResponses
         await response.WriteBytesAsync(JsonSerializer.SerializeToUtf8Bytes(body, AppJsonContext.Default.ProblemDetailsBody));
         return response;
     }
-
-    /// <summary>The media type of every problem answer, the middleware's included.</summary>
-    public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
     // Every answer with a body names its type and forbids sniffing another: a browser must never run a JSON body.
     private static void AddBodyHeaders(HttpResponseData response, string contentType, bool noStore)
