@@ -33,22 +33,19 @@ internal sealed partial class AccountService(
 
     private async Task<AccountResult<string>> SignUpCoreAsync(string typedEmail, string password, CancellationToken cancellationToken)
     {
-        var email = EmailAddress.Normalize(typedEmail);
-        if (email != typedEmail.Trim())
+        var typed = typedEmail.Trim();
+        var email = EmailAddress.Normalize(typed);
+        try
         {
             // On a case-sensitive pool an account made before this rule may hold the address in the case typed.
-            try
+            if (email != typed && await FindUserAsync(typed, cancellationToken) is not null)
             {
-                await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = typedEmail.Trim() }, cancellationToken);
                 return new AccountFailure(AccountFailureKind.EmailTaken);
             }
-            catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
-            {
-            }
-            catch (CognitoException ex)
-            {
-                return Unexpected("signup", ex);
-            }
+        }
+        catch (CognitoException ex)
+        {
+            return Unexpected("signup", ex);
         }
 
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
@@ -353,23 +350,18 @@ internal sealed partial class AccountService(
             return email;
         }
 
-        try
-        {
-            await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = email }, cancellationToken);
-            return email;
-        }
-        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
-        {
-            return typed;
-        }
+        return await FindUserAsync(email, cancellationToken) is not null ? email : typed;
     }
 
-    private async Task<AdminGetUserResponse?> FindOwnUserAsync(string email, string nonce, CancellationToken cancellationToken)
+    private async Task<AdminGetUserResponse?> FindOwnUserAsync(string email, string nonce, CancellationToken cancellationToken) =>
+        await FindUserAsync(email, cancellationToken) is { } user && user.UserAttributes.ValueOf(SignUpNonceAttribute) == nonce ? user : null;
+
+    /// <summary>The user under <paramref name="username"/>, or null when there is none.</summary>
+    private async Task<AdminGetUserResponse?> FindUserAsync(string username, CancellationToken cancellationToken)
     {
         try
         {
-            var user = await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = email }, cancellationToken);
-            return user.UserAttributes.ValueOf(SignUpNonceAttribute) == nonce ? user : null;
+            return await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = username }, cancellationToken);
         }
         catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
         {
@@ -460,8 +452,7 @@ internal sealed partial class AccountService(
     private async Task<AccountResult<T>> UniformlyTimedAsync<T>(long started, Task<AccountResult<T>> operation, Func<AccountResult<T>, bool> conceals)
     {
         var result = await operation;
-        var remaining = options.Value.UniformResponseTime - time.GetElapsedTime(started);
-        if (conceals(result) && remaining > TimeSpan.Zero)
+        if (conceals(result) && options.Value.UniformResponseTime - time.GetElapsedTime(started) is { Ticks: > 0 } remaining)
         {
             await Task.Delay(remaining, time);
         }
