@@ -124,12 +124,12 @@ public sealed class FunctionsTestHost : IAsyncDisposable
     }
 
     /// <summary>An HTTP client for <see cref="BaseAddress"/>; the caller disposes it.</summary>
-    /// <param name="handler">A handler every request goes through (it gets the sending handler as its inner one), if any.</param>
+    /// <param name="handler">A handler every request goes through (it gets the sending handler as its inner one unless it has one), if any.</param>
     public HttpClient CreateClient(DelegatingHandler? handler = null)
     {
         if (handler is not null)
         {
-            handler.InnerHandler = new HttpClientHandler();
+            handler.InnerHandler ??= new HttpClientHandler();
         }
 
         return new(handler ?? (HttpMessageHandler)new HttpClientHandler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

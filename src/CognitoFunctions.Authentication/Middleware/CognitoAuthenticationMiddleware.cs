@@ -85,8 +85,9 @@ internal sealed class CognitoAuthenticationMiddleware(
         {
             AuthenticationLog.KeysUnavailable(logger, context.FunctionDefinition.Name);
         }
-        else if (challenge.TokenFailure == CognitoTokenFailure.WrongIssuer)
+        else if (challenge.TokenFailure == CognitoTokenFailure.WrongIssuer && logger.IsEnabled(LogLevel.Information))
         {
+            // Guarded: the quoting is paid only when the line is written, not on every foreign token.
             AuthenticationLog.IssuerRejected(
                 logger, context.FunctionDefinition.Name, challenge.Tag, (int)challenge.Status, LogText.Quote(untrustedIssuer), _trustedIssuers);
         }

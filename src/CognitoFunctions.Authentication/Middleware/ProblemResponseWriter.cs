@@ -14,9 +14,6 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal static class ProblemResponseWriter
 {
-    /// <summary>The app's problem answers name their charset the same way: one Content-Type for every problem a client meets.</summary>
-    public const string ContentType = ProblemMediaType.ContentType;
-
     public static async Task<HttpResponseData> WriteAsync(
         HttpRequestData request, AuthenticationChallenge challenge, string realm, string traceId, CancellationToken cancellationToken)
     {
@@ -31,7 +28,7 @@ internal static class ProblemResponseWriter
             response.Headers.TryAddWithoutValidation("Retry-After", ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
         }
 
-        response.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        response.Headers.TryAddWithoutValidation("Content-Type", ProblemMediaType.ContentType);
         response.Headers.TryAddWithoutValidation("Cache-Control", "no-store");
         response.Headers.TryAddWithoutValidation("X-Content-Type-Options", "nosniff");
         await response.Body.WriteAsync(Body(challenge, request.Url.AbsolutePath, traceId), cancellationToken);

@@ -27,6 +27,7 @@ public readonly struct CognitoTokenValidationResult : IEquatable<CognitoTokenVal
     /// that the refusal can be logged beside the trusted issuers. Attacker's text of any length: log it only through
     /// <see cref="LogText.Quote"/>.
     /// </summary>
+    /// <summary>For the log line of a refusal only: not part of the verdict, so not of equality.</summary>
     internal string? UntrustedIssuer { get; }
 
     /// <summary>Whether the token was accepted.</summary>
@@ -44,14 +45,13 @@ public readonly struct CognitoTokenValidationResult : IEquatable<CognitoTokenVal
 
     /// <inheritdoc />
     public bool Equals(CognitoTokenValidationResult other) =>
-        ReferenceEquals(Token, other.Token) && Failure == other.Failure && RetryAfter == other.RetryAfter
-        && string.Equals(UntrustedIssuer, other.UntrustedIssuer, StringComparison.Ordinal);
+        ReferenceEquals(Token, other.Token) && Failure == other.Failure && RetryAfter == other.RetryAfter;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CognitoTokenValidationResult other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Token, Failure, RetryAfter, UntrustedIssuer);
+    public override int GetHashCode() => HashCode.Combine(Token, Failure, RetryAfter);
 
     /// <summary>Equality of two verdicts.</summary>
     public static bool operator ==(CognitoTokenValidationResult left, CognitoTokenValidationResult right) => left.Equals(right);

@@ -83,9 +83,7 @@ internal struct TokenPayload : IJsonMemberReader
             case 14 when name.SequenceEqual("cognito:groups"u8):
                 return ReadStringArray(ref reader, out Groups);
             case 14 when name.SequenceEqual("email_verified"u8):
-                return reader.TokenType is JsonTokenType.True or JsonTokenType.False
-                    ? CognitoTokenFailure.None
-                    : CognitoTokenFailure.InvalidClaimType;
+                return CheckBoolean(ref reader);
             case 16 when name.SequenceEqual("cognito:username"u8):
                 return ReadString(ref reader, out CognitoUsername);
             default:
@@ -143,6 +141,9 @@ internal struct TokenPayload : IJsonMemberReader
 
     private static CognitoTokenFailure CheckType(ref Utf8JsonReader reader, JsonTokenType type) =>
         reader.TokenType == type ? CognitoTokenFailure.None : CognitoTokenFailure.InvalidClaimType;
+
+    private static CognitoTokenFailure CheckBoolean(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.True or JsonTokenType.False ? CognitoTokenFailure.None : CognitoTokenFailure.InvalidClaimType;
 
     private static CognitoTokenFailure ReadNumericDate(ref Utf8JsonReader reader, out long? value)
     {
