@@ -3,6 +3,7 @@ using System.Net;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.Cognito.Tests.Http;
 
@@ -137,7 +138,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task An_endpoint_nobody_listens_on_surfaces_as_a_transport_error_after_the_retries()
     {
-        await using var services = TestClients.Create(ClosedPort.Address());
+        await using var services = TestClients.Create(LoopbackPort.ClosedAddress());
 
         var error = await Assert.ThrowsAsync<CognitoTransportException>(() => services.Client().AdminGetUserAsync(GetUser));
 

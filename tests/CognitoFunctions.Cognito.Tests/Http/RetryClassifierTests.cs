@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Http;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 using Polly.Timeout;
 
 namespace CognitoFunctions.Cognito.Tests.Http;
@@ -67,7 +68,7 @@ public sealed class RetryClassifierTests
         { "connection refused", new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused)), nameof(AttemptFailure.NotSent) },
         { "name not resolved", new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"), nameof(AttemptFailure.NotSent) },
         { "TLS handshake failed", new HttpRequestException(HttpRequestError.SecureConnectionError, "handshake"), nameof(AttemptFailure.NotSent) },
-        { "no credentials to sign with", new AwsCredentialsUnavailableException("none"), nameof(AttemptFailure.NotSent) },
+        { "no credentials to sign with (nothing sent, but final: retrying repeats the lookup)", new AwsCredentialsUnavailableException("none"), nameof(AttemptFailure.Final) },
         { "connection closed before the answer", new HttpRequestException(HttpRequestError.ResponseEnded, "ended"), nameof(AttemptFailure.OutcomeUnknown) },
         { "connection reset while waiting", new HttpRequestException(HttpRequestError.Unknown, "reset", new IOException("reset")), nameof(AttemptFailure.OutcomeUnknown) },
         { "attempt timeout", new TimeoutRejectedException("attempt timeout"), nameof(AttemptFailure.OutcomeUnknown) },
@@ -157,7 +158,7 @@ public sealed class RetryClassifierTests
     [MemberData(nameof(Operations))]
     public async Task A_refused_connection_sent_nothing_so_every_operation_retries_and_ends_as_a_definite_transport_error(string operation)
     {
-        await using var services = TestClients.Create(ClosedPort.Address());
+        await using var services = TestClients.Create(LoopbackPort.ClosedAddress());
 
         var error = await Assert.ThrowsAsync<CognitoTransportException>(() => OperationCalls.All[operation].Call(services.Client()));
 

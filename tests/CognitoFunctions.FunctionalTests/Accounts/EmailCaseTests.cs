@@ -42,7 +42,8 @@ public sealed class EmailCaseTests(CognitoFunctionsAppFixture fixture, ITestOutp
     public async Task An_account_created_earlier_in_mixed_case_still_logs_in_resets_and_keeps_its_address()
     {
         var email = $"Legacy-{Guid.NewGuid():N}@Example.COM";
-        await CreateUserDirectlyAsync(email);
+        // As an administrator or an earlier app would have: the username exactly in the case given.
+        await Fixture.Cognito.CreateUserAsync(email, AccountClient.Password);
 
         using var login = await Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password });
         using var signUpAgain = await Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password });
@@ -58,25 +59,5 @@ public sealed class EmailCaseTests(CognitoFunctionsAppFixture fixture, ITestOutp
         await signUpAgain.ProblemAsync(HttpStatusCode.Conflict, "/problems/email-taken");
         Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
         Assert.Equal(HttpStatusCode.OK, loginWithNew.StatusCode);
-    }
-
-    // As an administrator or an earlier app would have: the username exactly in the case given.
-    private async Task CreateUserDirectlyAsync(string email)
-    {
-        var pool = Fixture.Cognito.Pool.UserPoolId;
-        await Fixture.Cognito.Api.CallAsync("AdminCreateUser", new JsonObject
-        {
-            ["UserPoolId"] = pool,
-            ["Username"] = email,
-            ["MessageAction"] = "SUPPRESS",
-            ["UserAttributes"] = new JsonArray(new JsonObject { ["Name"] = "email", ["Value"] = email }, new JsonObject { ["Name"] = "email_verified", ["Value"] = "true" }),
-        });
-        await Fixture.Cognito.Api.CallAsync("AdminSetUserPassword", new JsonObject
-        {
-            ["UserPoolId"] = pool,
-            ["Username"] = email,
-            ["Password"] = AccountClient.Password,
-            ["Permanent"] = true,
-        });
     }
 }

@@ -43,6 +43,7 @@ public sealed class ResponseHeaderTests(CognitoFunctionsAppFixture fixture, ITes
 
         Assert.Equal(HttpStatusCode.BadRequest, appProblem.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, middlewareProblem.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", appProblem.Content.Headers.ContentType!.ToString());
         Assert.Equal(appProblem.Content.Headers.ContentType!.ToString(), middlewareProblem.Content.Headers.ContentType!.ToString());
         AssertNoStore(appProblem);
         AssertNoStore(middlewareProblem);

@@ -32,19 +32,6 @@ public sealed class CognitoTokenEndToEndTests(CognitoFunctionsAppFixture fixture
         Assert.DoesNotContain("error=", challenge.Parameter ?? "", StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_middlewares_problem_answers_carry_the_apps_problem_Content_Type_and_nosniff()
-    {
-        using var middleware = await Client.GetAsync("/api/user/me");
-        using var app = await Client.PostRawAsync("/api/user/login", "{", "application/json");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, middleware.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, app.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", app.Content.Headers.ContentType?.ToString());
-        Assert.Equal(app.Content.Headers.ContentType?.ToString(), middleware.Content.Headers.ContentType?.ToString());
-        Assert.Equal("nosniff", Assert.Single(middleware.Headers.GetValues("X-Content-Type-Options")));
-    }
-
     [Theory]
     [InlineData("signature")]
     [InlineData("payload")]

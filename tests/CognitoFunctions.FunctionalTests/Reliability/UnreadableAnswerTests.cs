@@ -38,12 +38,16 @@ public sealed class UnreadableAnswerTests(FaultInjectedAppFixture fixture, ITest
     {
         var email = AccountClient.NewEmail("unreadable");
         using var capture = Fixture.Log.Capture();
+        // The worker's log line travels apart from the answer: wait for it rather than read the capture at once.
+        var line = Fixture.Log.WaitForLineAsync(l => l.Contains(logged, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         using (Proxy.Fail("AdminInitiateAuth", CognitoFault.Success(JsonNode.Parse(result)!.AsObject()), body => body["AuthParameters"]?["USERNAME"]?.GetValue<string>() == email))
         {
             using var response = await Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password });
 
             await AssertUpstreamErrorAsync(response, unreadable);
         }
+
+        await line;
 
         Assert.Single(capture.Lines, l => l.Contains(logged, StringComparison.Ordinal));
         Assert.Single(capture.Lines, l => l.StartsWith("[worker Error]", StringComparison.Ordinal));

@@ -63,7 +63,9 @@ public sealed class UniformTimingTests : IDisposable
 
         _time.Advance(Floor - TimeSpan.FromMilliseconds(100));
         cognitoAnswer.SetResult();
-        await Task.Yield();
+        // Give the service's continuation a bounded chance to run: an answer that did not wait for the floor would be
+        // complete by then. (It only delays a passing run.)
+        await Task.WhenAny(answer, Task.Delay(TimeSpan.FromMilliseconds(100)));
         Assert.False(answer.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(100));
         await answer.WaitAsync(TimeSpan.FromSeconds(10));

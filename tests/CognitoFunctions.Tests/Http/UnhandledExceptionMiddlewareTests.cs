@@ -53,7 +53,7 @@ public sealed class UnhandledExceptionMiddlewareTests
         var answer = await Middleware.RunAsync(context, c =>
         {
             ran = true;
-            Assert.Equal(HttpStatusCode.Unauthorized, request.CreateResponse(HttpStatusCode.Unauthorized).StatusCode);
+            request.CreateResponse(HttpStatusCode.Unauthorized);
             return Task.CompletedTask;
         });
 
