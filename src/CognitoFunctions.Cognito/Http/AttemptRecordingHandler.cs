@@ -1,3 +1,5 @@
+using CognitoFunctions.Cognito.Errors;
+
 namespace CognitoFunctions.Cognito.Http;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal sealed class AttemptRecordingHandler : DelegatingHandler
         {
             response = await base.SendAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (RetryClassifier.NeverSent(ex))
+        catch (Exception ex) when (ex is AwsCredentialsUnavailableException || RetryClassifier.NeverSent(ex))
         {
             record.AttemptEnded(outcomeKnown: true);
             throw;

@@ -85,13 +85,13 @@ internal static class RetryClassifier
         (int)status >= 500 && status is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported);
 
     /// <summary>
-    /// The attempt failed before any byte of the request left: no connection (SocketsHttpHandler reports these as
-    /// connection-phase errors), or no credentials to sign it with. Errors after the connection was made
-    /// (<c>ResponseEnded</c>, <c>Unknown</c>, ...) may come after Cognito received the request.
+    /// The attempt failed before any byte of the request left and may be tried again: no connection (SocketsHttpHandler
+    /// reports these as connection-phase errors). Errors after the connection was made (<c>ResponseEnded</c>,
+    /// <c>Unknown</c>, ...) may come after Cognito received the request. Missing credentials also mean nothing was
+    /// sent, but are final: another attempt would only repeat the credential lookup (an STS exchange) and fail alike.
     /// </summary>
     public static bool NeverSent(Exception exception) => exception switch
     {
-        AwsCredentialsUnavailableException => true,
         HttpRequestException http => http.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
         _ => false,

@@ -70,8 +70,13 @@ internal sealed partial class AccountService(
             }
 
             // A password step whose outcome is unknown is known again once the rollback has removed the user: no account.
-            var failure = Unexpected("signup", ex);
-            return failure.Kind == AccountFailureKind.OutcomeUnknown && undone ? failure with { Kind = AccountFailureKind.Unavailable } : failure;
+            if (ex is CognitoOutcomeUnknownException lost && undone)
+            {
+                LogUnavailable(logger, "signup", ex);
+                return new AccountFailure(AccountFailureKind.Unavailable) { RetryAfter = lost.RetryAfter };
+            }
+
+            return Unexpected("signup", ex);
         }
 
         return created;

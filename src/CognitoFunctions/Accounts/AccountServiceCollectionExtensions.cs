@@ -13,7 +13,7 @@ internal static class AccountServiceCollectionExtensions
         services.AddOptions<AccountOptions>().BindRefusingUnknownKeys(configuration, AccountOptions.SectionName)
             .Validate(
                 o => o.UniformResponseTime >= TimeSpan.Zero && o.UniformResponseTime <= AccountOptions.MaxUniformResponseTime,
-                $"Accounts:UniformResponseTime must be between 00:00:00 and {AccountOptions.MaxUniformResponseTime:c}.")
+                $"{AccountOptions.SectionName}__{nameof(AccountOptions.UniformResponseTime)} must be between 00:00:00 and {AccountOptions.MaxUniformResponseTime:c}.")
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();

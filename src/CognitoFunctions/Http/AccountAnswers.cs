@@ -45,16 +45,11 @@ internal static class AccountAnswers
     /// As <see cref="ReadAsync"/> for a body the client may leave out: <c>Content-Length: 0</c> gives (null, null). A body
     /// announced but not delivered (chunked, or no Content-Length at all) is refused as by <see cref="ReadAsync"/>.
     /// </summary>
-    public static async Task<(T? Model, HttpResponseData? Rejection)> ReadOptionalAsync<T>(this HttpRequestData request, JsonTypeInfo<T> typeInfo, Func<T, Validation> validate)
-        where T : class
-    {
-        if (Undelivered(request) is { } lost)
-        {
-            return (null, await request.ProblemAsync(lost));
-        }
-
-        return ContentLength(request) == 0 ? (null, null) : await request.ReadAsync(typeInfo, validate);
-    }
+    public static Task<(T? Model, HttpResponseData? Rejection)> ReadOptionalAsync<T>(this HttpRequestData request, JsonTypeInfo<T> typeInfo, Func<T, Validation> validate)
+        where T : class =>
+        ContentLength(request) == 0 && Undelivered(request) is null
+            ? Task.FromResult<(T?, HttpResponseData?)>((null, null))
+            : request.ReadAsync(typeInfo, validate);
 
     private static Problem? Undelivered(HttpRequestData request) =>
         JsonBodyReader.CheckDelivered(request.Method, ContentLength(request), request.Headers.Contains("transfer-encoding"));
