@@ -173,7 +173,7 @@ var deploymentContainerName = 'deployment-package'
 
 var roleArn = empty(awsRoleArn) ? 'arn:aws:iam::${awsAccountId}:role/${functionAppRoleName}' : awsRoleArn
 
-// A client secret is a secure parameter or a Key Vault reference, never both (decision: never a plain setting).
+// A client secret is a secure parameter or a Key Vault reference, never both, and never a plain setting.
 var clientSecretSetting = empty(cognitoClientSecretKeyVaultUri)
   ? cognitoClientSecret
   : empty(cognitoClientSecret)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the token-validation benchmarks of issue 11 and writes a dated markdown report under docs/benchmarks/:
+# Runs the token-validation benchmarks and writes a dated markdown report under docs/benchmarks/:
 # the paired run (every contender and the RSA floor timed round-robin in one process, ratios per round), the
 # BenchmarkDotNet allocation run, the Node peer (aws-jwt-verify over the same tokens against Node's own floor), the
 # end-to-end overhead of authentication under load through the test host, and the cold start with and without it.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deploys both clouds in the order that has no cycle (decision 18): the Azure side first (azure-functionapp.bicep:
+# Deploys both clouds in the order that has no cycle: the Azure side first (azure-functionapp.bicep:
 # the user-assigned identity and the Function App), then the CloudFormation stack (aws-cognito.yaml) trusting that
 # identity, then the Bicep deployment again with the stack's outputs as the app's settings, then the app's code.
 # Needs az (logged in, with Bicep), aws (credentials for the account), dotnet, zip and curl.

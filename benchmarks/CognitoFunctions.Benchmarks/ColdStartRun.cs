@@ -7,7 +7,7 @@ using System.Text;
 namespace CognitoFunctions.Benchmarks;
 
 /// <summary>
-/// Issue 11 point 5: from the worker process's start (the test host spawns it) to the first 200, for the bench app with
+/// From the worker process's start (the test host spawns it) to the first 200, for the bench app with
 /// our middleware (an authorized request, its token signed before the start, the JWKS fetched on the way) and for the
 /// same app built without it (Bench__Authentication=off, an anonymous request). Paired runs, the order alternating.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class ColdStartRun
 
         var ratios = with.Zip(without, (w, o) => w / o).ToList();
         var report = new StringBuilder();
-        report.AppendLine("## Cold start (issue 11 point 5)\n");
+        report.AppendLine("## Cold start\n");
         report.AppendLine(CultureInfo.InvariantCulture, $"Time from `FunctionsTestHost.StartAsync` (which spawns the worker process: `dotnet` on benchmarks/BenchFunctionApp's build output) to the first 200: with our middleware, `GET /api/private` with a token signed before the start (the JWKS fetch from the loopback server is inside the time); without it, the same app started with Bench__Authentication=off, `GET /api/anon`. {pairs} pairs, order alternating. Load average after: {MachineInfo.LoadAverage()}.\n");
         report.AppendLine("| | median ms | min ms | max ms |");
         report.AppendLine("|---|---|---|---|");

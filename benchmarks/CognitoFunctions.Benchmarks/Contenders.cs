@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CognitoFunctions.Benchmarks;
 
-/// <summary>The contenders of issue 11, each as a middleware would call it, over the fixture's tokens.</summary>
+/// <summary>The contenders, each as a middleware would call it, over the fixture's tokens.</summary>
 internal static class Contenders
 {
     public const string Floor = "a. floor";

@@ -6,7 +6,7 @@ using System.Text;
 namespace CognitoFunctions.Benchmarks;
 
 /// <summary>
-/// Issue 11 point 4: the protected function against the anonymous one returning the same body, through the test host
+/// The protected function against the anonymous one returning the same body, through the test host
 /// under closed-loop load, the order rotating round by round so drift hits all alike; per-round ratios, and the
 /// JWKS fetches counted after warm-up. Two scenarios: one token repeated (the app's cache on, as shipped) and distinct
 /// tokens with the cache off (every request pays the whole validation, RSA included).
@@ -16,7 +16,7 @@ internal static class EndToEndRun
     public static async Task<string> RunAsync(BenchApp app, int rounds, TimeSpan duration, int concurrency, bool smoke, TextWriter log)
     {
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"## End to end under load (issue 11 point 4)\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"## End to end under load\n");
         report.AppendLine(CultureInfo.InvariantCulture, $"benchmarks/BenchFunctionApp served by tests/FunctionsTestHost; `GET /api/private` ([RequireCognitoToken], reads the token) against `GET /api/anon` ([AllowAnonymous]), both answering the same {{0}}-byte JSON body. .NET closed-loop client: {concurrency} concurrent keep-alive connections, {duration.TotalSeconds:0.#} s per run, {rounds} rounds the contenders' order rotating each round. Ratios are to the anonymous function without a header, per round, median over rounds. Load average before: {MachineInfo.LoadAverage()}.\n");
         report.AppendLine("| scenario | function | req/s | p50 ms | p99 ms | throughput / anonymous | p50 / anonymous (goal ≤ 1.05) | p99 / anonymous | worker CPU µs per request | client + host CPU µs per request | JWKS fetches after warm-up (goal 0) |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");

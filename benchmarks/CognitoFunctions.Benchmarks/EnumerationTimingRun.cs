@@ -9,7 +9,7 @@ using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 namespace CognitoFunctions.Benchmarks;
 
 /// <summary>
-/// Issue 16 point 6: can a client tell by the time of an answer whether an email has an account? The real app
+/// Can a client tell by the time of an answer whether an email has an account? The real app
 /// (src/CognitoFunctions) through the test host against cognito-local, in interleaved pairs (which side goes first
 /// alternates): password reset for a known vs an unknown email, login with a wrong password vs an unknown email, reset
 /// confirmation with a wrong code for a known vs an unknown email. Per kind: both medians and a sign test (in how many
@@ -34,7 +34,7 @@ internal static class EnumerationTimingRun
         var floor = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample)["Accounts__UniformResponseTime"];
 
         var report = new StringBuilder();
-        report.AppendLine("## Account enumeration by timing (issue 16 point 6)\n");
+        report.AppendLine("## Account enumeration by timing\n");
         report.AppendLine(CultureInfo.InvariantCulture, $"The app (src/CognitoFunctions) through the test host against cognito-local 5.3.0 on loopback; {pairs} interleaved pairs per kind, the side that goes first alternating; a fresh unknown email per pair. \"known slower\" counts the pairs in which the known email's answer took longer (sign test: indistinguishable unless one side is slower in 40 or more of 60). Load average before: {MachineInfo.LoadAverage()}.\n");
         foreach (var (label, value) in new[] { ("floor off (`Accounts__UniformResponseTime=0`, as main answered)", "00:00:00"), ($"floor on (`Accounts__UniformResponseTime={floor}`, the sample's)", floor) })
         {

@@ -47,7 +47,7 @@ internal sealed class Report(
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# Token validation benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
         text.AppendLine();
-        text.AppendLine("Written by `scripts/benchmarks.sh` (issue 11). Timing goals are checked here, never in CI.");
+        text.AppendLine("Written by `scripts/benchmarks.sh`. Timing goals are checked here, never in CI.");
         text.AppendLine();
         text.AppendLine("## Machine and software");
         text.AppendLine();

@@ -7,7 +7,7 @@ using CognitoFunctions.Cognito.Tests.Fakes;
 namespace CognitoFunctions.Cognito.Tests;
 
 /// <summary>
-/// What cognito-local does not implement (decision 23): AdminUserGlobalSignOut, ListUsers pagination, password
+/// What cognito-local does not implement: AdminUserGlobalSignOut, ListUsers pagination, password
 /// policy enforcement and real Cognito's answer to a wrong password. These round-trip against a loopback fake that
 /// answers with the shapes of Cognito's API reference; each test's name says which gap it covers.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace CognitoFunctions.Authentication;
 
 /// <summary>
-/// The cache's key comparer: equality is the ordinal comparison of the whole token string (decision 4); the hash,
+/// The cache's key comparer: equality is the ordinal comparison of the whole token string; the hash,
 /// which only picks a bucket, reads the token's last 16 characters, seeded per process by <see cref="HashCode"/>.
 /// Hashing the whole 1 KB token with the default randomized hash costs more than the rest of a cache hit, and
 /// nothing is lost: only validated tokens are ever inserted, and their last characters are signature bytes that no

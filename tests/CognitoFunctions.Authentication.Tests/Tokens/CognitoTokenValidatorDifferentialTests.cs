@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CognitoFunctions.Authentication.Tests.Tokens;
 
 /// <summary>
-/// Our parser against the stock one (decision 2): over the whole corpus, the verdict of our validator equals that of
+/// Our parser against the stock one: over the whole corpus, the verdict of our validator equals that of
 /// <see cref="JsonWebTokenHandler"/> set up as a careful user would for Cognito (RS256 only, issuer, lifetime with the
 /// same skew, keys by kid of the token's own pool, and token_use / aud / client_id checked on its claims), except in
 /// the cases listed here where we are deliberately stricter. We are never more lenient.

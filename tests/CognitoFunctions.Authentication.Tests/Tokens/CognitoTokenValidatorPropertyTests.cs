@@ -7,7 +7,7 @@ using FsCheck.Xunit;
 namespace CognitoFunctions.Authentication.Tests.Tokens;
 
 /// <summary>
-/// The parser fuzzed (decision 2): random text, JWT-shaped noise, every kind of change to a valid token, and random
+/// The parser fuzzed: random text, JWT-shaped noise, every kind of change to a valid token, and random
 /// claim sets and headers signed with a trusted key. No exception escapes, nothing invalid is accepted, and a signed
 /// claim set or header is accepted exactly when an independent model of the rules says it should be: each claim and
 /// header parameter only in the JSON type Cognito gives it.

@@ -9,7 +9,7 @@ using Polly.Timeout;
 namespace CognitoFunctions.Cognito.Tests.Http;
 
 /// <summary>
-/// Which attempts are sent again, operation by operation (decision 26): throttling and requests that never left
+/// Which attempts are sent again, operation by operation: throttling and requests that never left
 /// are retried for all; an attempt whose outcome is unknown only for the operations that are safe to repeat, and
 /// for the others the client answers "outcome unknown" instead of retrying into a false failure.
 /// </summary>

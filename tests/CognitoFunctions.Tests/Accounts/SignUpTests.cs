@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CognitoFunctions.Tests.Accounts;
 
 /// <summary>
-/// Sign-up's steps where a fault in one exact call decides what is left behind (decision 15): whatever fails or
+/// Sign-up's steps where a fault in one exact call decides what is left behind: whatever fails or
 /// gives up after AdminCreateUser may have reached Cognito, the user of this sign-up (the one with its nonce) is
 /// either complete or deleted, and the caller gets a failure, never an exception it cannot map.
 /// The end-to-end tests through the fault proxy cover AdminCreateUser and AdminSetUserPassword faults; these cover
