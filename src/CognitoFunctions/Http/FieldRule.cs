@@ -76,7 +76,8 @@ internal sealed class FieldRule
     /// <summary>Every rule <paramref name="value"/> breaks, as messages safe to show; empty when it complies.</summary>
     public IReadOnlyList<string> Check(string? value, FieldContext context) => _check(value, context);
 
-    private static IReadOnlyList<string> CheckText(string? value, int maxLength, bool required) =>
+    /// <summary>Blank when required, or longer than <paramref name="maxLength"/>: the message; else none.</summary>
+    public static IReadOnlyList<string> CheckText(string? value, int maxLength, bool required) =>
         required && string.IsNullOrWhiteSpace(value) ? [Required]
         : value is { Length: var length } && length > maxLength ? [$"Must be at most {maxLength} characters."]
         : [];
