@@ -9,6 +9,12 @@ namespace CognitoFunctions.Http;
 /// <summary>Writing the API's answers: JSON bodies, problem details, and the headers every answer carries.</summary>
 internal static class HttpResponses
 {
+    private const string ErrorsMember = "errors";
+    private const string ChallengeNameMember = "challengeName";
+
+    // For HTTP/1.0 caches, which know no Cache-Control.
+    private static readonly KeyValuePair<string, string>[] NoCache = [new("Pragma", "no-cache")];
+
     /// <summary>
     /// A JSON answer. Every one carries personal data or tokens (tokens, the caller's identity, the user listing, health
     /// that names the pool) and so is never stored by a cache, unless it is a public document such as
@@ -52,12 +58,6 @@ internal static class HttpResponses
         [ErrorsMember] = ProblemKind.Validation,
         [ChallengeNameMember] = ProblemKind.ChallengeRequired,
     };
-
-    private const string ErrorsMember = "errors";
-    private const string ChallengeNameMember = "challengeName";
-
-    // For HTTP/1.0 caches, which know no Cache-Control.
-    private static readonly KeyValuePair<string, string>[] NoCache = [new("Pragma", "no-cache")];
 
     private static void WriteOwnMembers(Utf8JsonWriter json, Problem problem)
     {
