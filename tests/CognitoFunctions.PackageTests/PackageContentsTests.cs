@@ -47,6 +47,47 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : ICla
         Assert.All(publicTypes, type => Assert.Contains(type, documented));
     }
 
+    /// <summary>
+    /// The public surface, kept small and changed on purpose only: a type added to or removed from the package shows
+    /// here (and belongs in the package README).
+    /// </summary>
+    [Fact]
+    public void The_public_types_are_exactly_the_documented_surface()
+    {
+        string[] surface =
+        [
+            "AllowAnonymousAttribute",
+            "CognitoAuthenticationApplicationBuilderExtensions",
+            "CognitoAuthenticationProblem",
+            "CognitoAuthenticationServiceCollectionExtensions",
+            "CognitoAuthOptions",
+            "CognitoClaimsPrincipalExtensions",
+            "CognitoFunctionContextExtensions",
+            "CognitoFunctionPolicy",
+            "CognitoPoolKeyStatus",
+            "CognitoToken",
+            "CognitoTokenFailure",
+            "CognitoTokenRequirement",
+            "CognitoTokenUse",
+            "CognitoTokenValidationResult",
+            "CognitoTrustedPool",
+            "ICognitoKeyStatus",
+            "ICognitoTokenValidator",
+            "RequireCognitoTokenAttribute",
+        ];
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+        using var library = new PEReader(ReadBytes(package, $"{Library}.dll"));
+        var metadata = library.GetMetadataReader();
+
+        var publicTypes = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Where(t => (t.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
+            .Select(t => (Namespace: metadata.GetString(t.Namespace), Name: metadata.GetString(t.Name)))
+            .ToList();
+
+        Assert.All(publicTypes, t => Assert.Equal("CognitoFunctions.Authentication", t.Namespace));
+        Assert.Equal(surface.Order(StringComparer.Ordinal), publicTypes.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void It_depends_on_the_packages_its_project_references_and_on_none_of_our_other_projects()
     {

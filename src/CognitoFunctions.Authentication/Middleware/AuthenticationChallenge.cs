@@ -9,31 +9,28 @@ namespace CognitoFunctions.Authentication;
 internal sealed record AuthenticationChallenge(
     AuthOutcome Outcome,
     CognitoTokenFailure TokenFailure,
-    HttpStatusCode Status,
+    CognitoAuthenticationProblem Problem,
     string? Error,
-    string ProblemType,
-    string Title,
     string Detail,
     IReadOnlyList<string>? Scopes = null,
     TimeSpan? RetryAfter = null)
 {
-    private const string TokenRequired = "/problems/token-required";
-    private const string InvalidHeader = "/problems/invalid-authorization-header";
-    private const string InvalidToken = "/problems/invalid-token";
-    private const string InsufficientPermissions = "/problems/insufficient-permissions";
-    private const string AuthenticationUnavailable = "/problems/authentication-unavailable";
+    private static readonly CognitoAuthenticationProblem TokenRequired = CognitoAuthenticationProblem.TokenRequired;
+    private static readonly CognitoAuthenticationProblem InvalidHeader = CognitoAuthenticationProblem.InvalidAuthorizationHeader;
+
+    public HttpStatusCode Status => Problem.Status;
 
     /// <summary>The metric tag and log reason: the token's failure when the token was refused.</summary>
     public string Tag => Outcome == AuthOutcome.InvalidToken ? OutcomeTags.Of(TokenFailure) : OutcomeTags.Of(Outcome);
 
     /// <summary>The answer to a request refused before or after its token was validated.</summary>
-    public static AuthenticationChallenge For(AuthOutcome outcome, TokenRequirement? failed = null) => outcome switch
+    public static AuthenticationChallenge For(AuthOutcome outcome, CognitoTokenRequirement? failed = null) => outcome switch
     {
-        AuthOutcome.Missing => Unauthorized(outcome, null, TokenRequired, "Authentication required", "This function requires a bearer token in the Authorization header."),
-        AuthOutcome.UnsupportedScheme => Unauthorized(outcome, null, TokenRequired, "Authentication required", "Only the Bearer authentication scheme is accepted."),
-        AuthOutcome.MultipleTokens => Unauthorized(outcome, "invalid_request", InvalidHeader, "Invalid Authorization header", "The request must carry exactly one token."),
-        AuthOutcome.HeaderTooLong => Unauthorized(outcome, "invalid_request", InvalidHeader, "Invalid Authorization header", "The Authorization header is too long."),
-        AuthOutcome.MalformedHeader => Unauthorized(outcome, "invalid_request", InvalidHeader, "Invalid Authorization header", "The Authorization header must be of the form Bearer followed by one token."),
+        AuthOutcome.Missing => Unauthorized(outcome, null, TokenRequired, "This function requires a bearer token in the Authorization header."),
+        AuthOutcome.UnsupportedScheme => Unauthorized(outcome, null, TokenRequired, "Only the Bearer authentication scheme is accepted."),
+        AuthOutcome.MultipleTokens => Unauthorized(outcome, "invalid_request", InvalidHeader, "The request must carry exactly one token."),
+        AuthOutcome.HeaderTooLong => Unauthorized(outcome, "invalid_request", InvalidHeader, "The Authorization header is too long."),
+        AuthOutcome.MalformedHeader => Unauthorized(outcome, "invalid_request", InvalidHeader, "The Authorization header must be of the form Bearer followed by one token."),
         AuthOutcome.WrongTokenUse => Forbidden(outcome, failed?.TokenUse == CognitoTokenUse.Id
             ? "This function requires an ID token."
             : "This function requires an access token."),
@@ -45,9 +42,9 @@ internal sealed record AuthenticationChallenge(
     /// <summary>The answer to a refused token: 401, or 503 when no keys could be had.</summary>
     public static AuthenticationChallenge ForToken(CognitoTokenFailure failure, TimeSpan retryAfter) => failure switch
     {
-        CognitoTokenFailure.KeysUnavailable => new(AuthOutcome.InvalidToken, failure, HttpStatusCode.ServiceUnavailable, null, AuthenticationUnavailable,
-            "Authentication unavailable", "The signing keys of the user pool could not be fetched; try again later.", RetryAfter: retryAfter),
-        _ => new(AuthOutcome.InvalidToken, failure, HttpStatusCode.Unauthorized, "invalid_token", InvalidToken, "Invalid token", Describe(failure)),
+        CognitoTokenFailure.KeysUnavailable => new(AuthOutcome.InvalidToken, failure, CognitoAuthenticationProblem.AuthenticationUnavailable, null,
+            "The signing keys of the user pool could not be fetched; try again later.", RetryAfter: retryAfter),
+        _ => new(AuthOutcome.InvalidToken, failure, CognitoAuthenticationProblem.InvalidToken, "invalid_token", Describe(failure)),
     };
 
     private static string Describe(CognitoTokenFailure failure) => failure switch
@@ -73,9 +70,9 @@ internal sealed record AuthenticationChallenge(
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Not a refusal."),
     };
 
-    private static AuthenticationChallenge Unauthorized(AuthOutcome outcome, string? error, string type, string title, string detail) =>
-        new(outcome, CognitoTokenFailure.None, HttpStatusCode.Unauthorized, error, type, title, detail);
+    private static AuthenticationChallenge Unauthorized(AuthOutcome outcome, string? error, CognitoAuthenticationProblem problem, string detail) =>
+        new(outcome, CognitoTokenFailure.None, problem, error, detail);
 
     private static AuthenticationChallenge Forbidden(AuthOutcome outcome, string detail) =>
-        new(outcome, CognitoTokenFailure.None, HttpStatusCode.Forbidden, "insufficient_scope", InsufficientPermissions, "Insufficient permissions", detail);
+        new(outcome, CognitoTokenFailure.None, CognitoAuthenticationProblem.InsufficientPermissions, "insufficient_scope", detail);
 }

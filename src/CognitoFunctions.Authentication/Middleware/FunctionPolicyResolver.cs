@@ -12,21 +12,21 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal sealed class FunctionPolicyResolver(ILogger<FunctionPolicyResolver> logger)
 {
-    private readonly ConcurrentDictionary<string, FunctionPolicy> _policies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CognitoFunctionPolicy> _policies = new(StringComparer.Ordinal);
 
-    public FunctionPolicy Get(FunctionDefinition function) =>
+    public CognitoFunctionPolicy Get(FunctionDefinition function) =>
         _policies.TryGetValue(function.Id, out var policy) ? policy : _policies.GetOrAdd(function.Id, Resolve(function));
 
-    private FunctionPolicy Resolve(FunctionDefinition function)
+    private CognitoFunctionPolicy Resolve(FunctionDefinition function)
     {
         var method = FindMethod(function);
         if (method is null)
         {
             AuthenticationLog.EntryPointNotFound(logger, function.EntryPoint, function.Name);
-            return FunctionPolicy.AnyValidToken;
+            return CognitoFunctionPolicy.AnyValidToken;
         }
 
-        var policy = FunctionPolicy.For(method);
+        var policy = CognitoFunctionPolicy.For(method);
         if (policy.Conflicting)
         {
             AuthenticationLog.ConflictingAttributes(logger, function.Name);

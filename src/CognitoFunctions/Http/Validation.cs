@@ -27,11 +27,8 @@ internal sealed class Validation
         return this;
     }
 
-    public Validation Required(string field, string? value, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? Check(field, "Required.") : Optional(field, value, maxLength);
-
-    public Validation Optional(string field, string? value, int maxLength) =>
-        Check(field, value is { Length: var length } && length > maxLength ? $"Must be at most {maxLength} characters." : null);
+    /// <summary>Text that may be left out, at most <paramref name="maxLength"/> characters (as <see cref="FieldRule.OptionalText"/>).</summary>
+    public Validation Optional(string field, string? value, int maxLength) => Check(field, FieldRule.CheckText(value, maxLength, required: false));
 
     public Problem ToProblem() => Problem(_errors);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using CognitoFunctions.Http;
 using Microsoft.OpenApi;
@@ -6,16 +7,27 @@ using Microsoft.OpenApi;
 namespace CognitoFunctions.OpenApi;
 
 /// <summary>
-/// What the OpenAPI document says of one function beyond what the code already tells: the route, methods and token
-/// requirements come from its attributes, and the problems of the middleware, of JSON bodies and of Cognito calls are
-/// added from those and from <see cref="Body"/> and <see cref="CallsCognito"/>.
+/// A class of HTTP functions that describes them for the OpenAPI document, beside their code. The document finds
+/// every such class in the app: there is no central list to edit.
 /// </summary>
-internal sealed record ApiOperation(string Function, string Tag, string Summary)
+internal interface IDescribedFunctions
+{
+    /// <summary>One entry per function of the class.</summary>
+    static abstract IReadOnlyList<ApiOperation> Operations { get; }
+}
+
+/// <summary>
+/// What the OpenAPI document says of one function beyond what the code already tells: the route, methods and token
+/// requirements come from its attributes, the request body's fields and rules from its <see cref="RequestBody{TRequest, TValid}"/>,
+/// and the problems of the middleware, of JSON bodies and of Cognito calls are added from those and from
+/// <see cref="CallsCognito"/>.
+/// </summary>
+internal sealed record ApiOperation(string Function, ApiTag Tag, string Summary)
 {
     public string? Description { get; init; }
 
     /// <summary>The JSON request body, if the function reads one.</summary>
-    public ApiBody? Body { get; init; }
+    public IRequestBody? Body { get; init; }
 
     public IReadOnlyList<ApiQueryParameter> Query { get; init; } = [];
 
@@ -27,17 +39,30 @@ internal sealed record ApiOperation(string Function, string Tag, string Summary)
 
     /// <summary>Problems of the function's own, beyond those added from the rest.</summary>
     public IReadOnlyList<ProblemKind> Problems { get; init; } = [];
+
+    /// <summary>The operations every <see cref="IDescribedFunctions"/> class of <paramref name="assembly"/> declares.</summary>
+    public static IReadOnlyList<ApiOperation> In(Assembly assembly) =>
+    [
+        .. assembly.GetTypes()
+            .Where(t => t.IsClass && t.IsAssignableTo(typeof(IDescribedFunctions)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .SelectMany(t => (IReadOnlyList<ApiOperation>)t.GetInterfaceMap(typeof(IDescribedFunctions)).TargetMethods.Single().Invoke(null, null)!),
+    ];
 }
 
-/// <summary>A JSON request body: its type, and the rules of each of its fields (every property must be listed).</summary>
-internal sealed record ApiBody(JsonTypeInfo Type, IReadOnlyList<ApiField> Fields)
+/// <summary>A group of operations in the document, with what they have in common.</summary>
+internal sealed record ApiTag(string Name, string Description)
 {
-    /// <summary>An empty body is accepted too.</summary>
-    public bool Optional { get; init; }
-}
+    public static ApiTag Accounts { get; } = new("Accounts", "Signing up, logging in and out, refreshing tokens.");
 
-/// <summary>One field of a request body, with the limits the function's validation enforces.</summary>
-internal sealed record ApiField(string Name, bool Required, int? MinLength = null, int? MaxLength = null, string? Format = null, string? Description = null);
+    public static ApiTag Passwords { get; } = new("Passwords", "Resetting a forgotten password and changing one's own.");
+
+    public static ApiTag Identity { get; } = new("Identity", "Who the caller's token says they are.");
+
+    public static ApiTag Admin { get; } = new("Admin", "For members of the admin group.");
+
+    public static ApiTag Operations { get; } = new("Operations", "Readiness and this document.");
+}
 
 /// <summary>A query parameter.</summary>
 internal sealed record ApiQueryParameter(string Name, string Description, OpenApiSchema Schema);

@@ -8,7 +8,8 @@ using Microsoft.OpenApi;
 namespace CognitoFunctions.OpenApi;
 
 /// <summary>
-/// Builds the OpenAPI 3.1 document from the functions' attributes and <see cref="ApiOperations"/>. Every HTTP
+/// Builds the OpenAPI 3.1 document from the functions' attributes and the <see cref="ApiOperation"/>s their classes
+/// declare (<see cref="IDescribedFunctions"/>). Every HTTP
 /// function must have an entry and every entry a function, or building fails: the document cannot silently leave a
 /// route out. The error answers are derived: the middleware's on protected functions, the body reader's where a JSON
 /// body is read, Cognito's where Cognito is called, the function's own, and the internal error any of them can give.
@@ -69,7 +70,7 @@ internal static class OpenApiDocumentBuilder
         {
             if (!described.Remove(function.Name, out var operation))
             {
-                throw new InvalidOperationException($"Function {function.Name} has no entry in ApiOperations.");
+                throw new InvalidOperationException($"Function {function.Name} has no entry: describe it in the Operations of its class (IDescribedFunctions).");
             }
 
             var path = $"/{RoutePrefix}/{function.Route}";
@@ -87,16 +88,12 @@ internal static class OpenApiDocumentBuilder
             }
 
             document.Paths[path] = item;
-            document.Tags.Add(new OpenApiTag
-            {
-                Name = operation.Tag,
-                Description = ApiOperations.Tags.TryGetValue(operation.Tag, out var tag) ? tag : throw new InvalidOperationException($"Tag {operation.Tag} has no description in ApiOperations.Tags."),
-            });
+            document.Tags.Add(new OpenApiTag { Name = operation.Tag.Name, Description = operation.Tag.Description });
         }
 
         if (described.Count > 0)
         {
-            throw new InvalidOperationException($"ApiOperations describes functions that do not exist: {string.Join(", ", described.Keys)}.");
+            throw new InvalidOperationException($"Operations are described for functions that do not exist: {string.Join(", ", described.Keys)}.");
         }
 
         problems.Complete();
@@ -114,13 +111,13 @@ internal static class OpenApiDocumentBuilder
             OperationId = operationId,
             Summary = operation.Summary,
             Description = Join(operation.Description, Access(function)),
-            Tags = new HashSet<OpenApiTagReference> { new(operation.Tag, document) },
+            Tags = new HashSet<OpenApiTagReference> { new(operation.Tag.Name, document) },
             RequestBody = requestBody,
             Parameters = [.. operation.Query.Select(q => (IOpenApiParameter)new OpenApiParameter { Name = q.Name, In = ParameterLocation.Query, Description = q.Description, Schema = q.Schema })],
             Responses = [],
         };
         // An empty list says "no token" explicitly, rather than leaving the reader to guess.
-        result.Security = function.Anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+        result.Security = function.Policy.AllowsAnonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
 
         var responses = new SortedDictionary<int, IOpenApiResponse>();
         foreach (var response in operation.Responses)
@@ -146,15 +143,7 @@ internal static class OpenApiDocumentBuilder
 
     private static IEnumerable<ProblemKind> Problems(HttpFunction function, ApiOperation operation)
     {
-        IEnumerable<ProblemKind> problems = [];
-        if (!function.Anonymous)
-        {
-            problems = problems.Concat(AuthenticationProblems.OfEveryProtectedFunction);
-            if (function.HasRequirements)
-            {
-                problems = problems.Append(AuthenticationProblems.InsufficientPermissions);
-            }
-        }
+        var problems = function.Policy.Problems.Select(ProblemSchemas.Kind);
 
         if (operation.Body is not null)
         {
@@ -169,7 +158,7 @@ internal static class OpenApiDocumentBuilder
         return problems.Concat(operation.Problems).Concat(EveryOperationProblems).Distinct();
     }
 
-    private static OpenApiRequestBody RequestBody(ApiBody body, SchemaGenerator schemas) => new()
+    private static OpenApiRequestBody RequestBody(IRequestBody body, SchemaGenerator schemas) => new()
     {
         Required = !body.Optional,
         Description = $"JSON (UTF-8) of at most {JsonBodyReader.MaxBodyBytes / 1024} KiB, sent with a Content-Length. Unknown fields are ignored; a repeated field is malformed."
@@ -180,7 +169,7 @@ internal static class OpenApiDocumentBuilder
     private static OpenApiResponse Answer(ApiResponse response, SchemaGenerator schemas)
     {
         var answer = new OpenApiResponse { Description = response.Description };
-        var schema = response.Body is { } body ? schemas.Response(body.Type)
+        var schema = response.Body is { } body ? schemas.Response(body)
             : response.AnyJsonObject ? new OpenApiSchema { Type = JsonSchemaType.Object }
             : null;
         if (schema is not null)
@@ -213,12 +202,12 @@ internal static class OpenApiDocumentBuilder
             Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal) { [CacheControl] = NoStore() },
         };
         // A header that some of the problems of this status carry is declared; it is required when all carry it.
-        if (problems.Any(AuthenticationProblems.Challenges))
+        if (problems.Any(ProblemSchemas.SendsChallenge))
         {
             answer.Headers["WWW-Authenticate"] = new OpenApiHeader
             {
                 Description = "On the middleware's refusals: `Bearer realm=\"...\"`, with `error` and `error_description` when a token was sent.",
-                Required = problems.All(AuthenticationProblems.Challenges),
+                Required = problems.All(ProblemSchemas.SendsChallenge),
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
         }
@@ -245,28 +234,28 @@ internal static class OpenApiDocumentBuilder
 
     private static string Access(HttpFunction function)
     {
-        if (function.Anonymous)
+        if (function.Policy.AllowsAnonymous)
         {
             return "Anonymous: no token is needed, and one sent is not checked.";
         }
 
-        var rules = function.Requirements.SelectMany(Describe).ToList();
+        var rules = function.Policy.Requirements.SelectMany(Describe).ToList();
         return rules.Count == 0 ? "Requires a valid ID or access token." : $"Requires a valid token: {string.Join("; ", rules)}.";
     }
 
-    private static IEnumerable<string> Describe(RequireCognitoTokenAttribute requirement)
+    private static IEnumerable<string> Describe(CognitoTokenRequirement requirement)
     {
         if (requirement.TokenUse != CognitoTokenUse.Any)
         {
             yield return requirement.TokenUse == CognitoTokenUse.Access ? "an access token" : "an ID token";
         }
 
-        if (requirement.Groups is { Length: > 0 } groups)
+        if (requirement.Groups is { Count: > 0 } groups)
         {
             yield return $"of a user in group {string.Join(" or ", groups.Select(g => $"`{g}`"))}";
         }
 
-        if (requirement.Scopes is { Length: > 0 } scopes)
+        if (requirement.Scopes is { Count: > 0 } scopes)
         {
             yield return $"with scope {string.Join(" or ", scopes.Select(s => $"`{s}`"))}";
         }

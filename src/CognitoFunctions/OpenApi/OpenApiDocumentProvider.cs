@@ -11,8 +11,11 @@ internal sealed class OpenApiDocumentProvider
 
     public byte[] Json => _json.Value;
 
-    internal static OpenApiDocument Build() =>
-        OpenApiDocumentBuilder.Build(HttpFunction.In(typeof(OpenApiDocumentProvider).Assembly), ApiOperations.All);
+    internal static OpenApiDocument Build()
+    {
+        var app = typeof(OpenApiDocumentProvider).Assembly;
+        return OpenApiDocumentBuilder.Build(HttpFunction.In(app), ApiOperation.In(app));
+    }
 
     private static byte[] Serialize()
     {

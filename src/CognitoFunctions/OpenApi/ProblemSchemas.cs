@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoFunctions.Authentication;
 using CognitoFunctions.Http;
+using CognitoFunctions.Shared;
 using Microsoft.OpenApi;
 
 namespace CognitoFunctions.OpenApi;
@@ -18,16 +21,18 @@ internal sealed class ProblemSchemas
     public const string ProblemDetails = "ProblemDetails";
     public const string ProblemType = "ProblemType";
 
-    /// <summary>The members <see cref="ProblemDetailsBody"/> writes only for one kind, and that kind.</summary>
-    private static readonly Dictionary<string, ProblemKind> MemberOf = new(StringComparer.Ordinal)
-    {
-        ["errors"] = ProblemKind.Validation,
-        ["challengeName"] = ProblemKind.ChallengeRequired,
-    };
+    /// <summary>The members the app writes only for one kind, and that kind.</summary>
+    private static readonly IReadOnlyDictionary<string, ProblemKind> MemberOf = HttpResponses.OwnMembers;
 
-    /// <summary>The kinds whose answers always carry <c>Retry-After</c> (in seconds).</summary>
+    /// <summary>The kinds whose answers always carry <c>Retry-After</c> (in seconds): the app's, and the middleware's.</summary>
     private static readonly HashSet<ProblemKind> WithRetryAfter =
-        [ProblemKind.TooManyRequests, ProblemKind.ServiceUnavailable, ProblemKind.OutcomeUnknown, AuthenticationProblems.AuthenticationUnavailable];
+    [
+        ProblemKind.TooManyRequests, ProblemKind.ServiceUnavailable, ProblemKind.OutcomeUnknown,
+        .. CognitoAuthenticationProblem.All.Where(p => p.SendsRetryAfter).Select(Kind),
+    ];
+
+    /// <summary>The kinds whose answers carry <c>WWW-Authenticate</c>: the middleware's refusals.</summary>
+    private static readonly HashSet<ProblemKind> WithChallenge = [.. CognitoAuthenticationProblem.All.Where(p => p.SendsChallenge).Select(Kind)];
 
     private readonly OpenApiDocument _document;
     private readonly Dictionary<string, IOpenApiSchema> _members = new(StringComparer.Ordinal);
@@ -44,21 +49,23 @@ internal sealed class ProblemSchemas
             Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
             Required = new SortedSet<string>(StringComparer.Ordinal),
         };
-        foreach (var property in AppJsonContext.Default.ProblemDetailsBody.Properties)
+        foreach (var member in ProblemDetailsWriter.Members)
         {
-            if (!SchemaGenerator.IsNullable(property))
+            common.Properties[member] = member switch
             {
-                common.Properties[property.Name] = property.Name == "type" ? new OpenApiSchemaReference(ProblemType, document) : schemas.Property(property.PropertyType);
-                common.Required.Add(property.Name);
-            }
-            else if (MemberOf.ContainsKey(property.Name))
-            {
-                _members[property.Name] = schemas.Property(property.PropertyType);
-            }
-            else
-            {
-                throw new InvalidOperationException($"ProblemDetailsBody.{property.Name} is written for some problems only: say for which in ProblemSchemas.MemberOf.");
-            }
+                "type" => new OpenApiSchemaReference(ProblemType, document),
+                "status" => schemas.Property(typeof(int)),
+                _ => schemas.Property(typeof(string)),
+            };
+            common.Required.Add(member);
+        }
+
+        foreach (var member in MemberOf.Keys)
+        {
+            // The member holds the property of the same name of the problem the app writes.
+            var property = typeof(Problem).GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                ?? throw new InvalidOperationException($"Problem has no property {member} to write.");
+            _members[member] = schemas.Property(property.PropertyType);
         }
 
         Components[ProblemDetails] = common;
@@ -68,6 +75,11 @@ internal sealed class ProblemSchemas
     private IDictionary<string, IOpenApiSchema> Components => _document.Components!.Schemas!;
 
     public static bool SendsRetryAfter(ProblemKind kind) => WithRetryAfter.Contains(kind);
+
+    public static bool SendsChallenge(ProblemKind kind) => WithChallenge.Contains(kind);
+
+    /// <summary>A problem of the middleware, as the document names problems.</summary>
+    public static ProblemKind Kind(CognitoAuthenticationProblem problem) => new(problem.Type, problem.Title, problem.Status);
 
     /// <summary>The schema of an answer that is one of <paramref name="kinds"/> (all of one status).</summary>
     public IOpenApiSchema Answer(IReadOnlyList<ProblemKind> kinds)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -8,23 +9,21 @@ using Microsoft.OpenApi;
 namespace CognitoFunctions.OpenApi;
 
 /// <summary>
-/// JSON schemas of the API's bodies, from the source-generated contracts of <see cref="AppJsonContext"/>: the
-/// property names and types the app really writes and reads. A response property is required unless it is nullable
-/// (null ones are left out of the JSON), and a response has no property its type does not declare; a request's
-/// fields get their rules from the operation's <see cref="ApiBody"/>, and unknown request fields are allowed (ignored).
+/// JSON schemas of the API's bodies, from the endpoints' source-generated contracts: the property names and types the
+/// app really writes and reads. A response property is required unless it is nullable (null ones are left out of the
+/// JSON), and a response has no property its type does not declare; a request's fields get their rules from its
+/// <see cref="IRequestBody.Fields"/>, and unknown request fields are allowed (ignored).
 /// </summary>
 internal sealed class SchemaGenerator(OpenApiDocument document)
 {
     private IDictionary<string, IOpenApiSchema> Components => document.Components!.Schemas!;
 
     /// <summary>A reference to the component schema of a response body type, defined on first use.</summary>
-    public IOpenApiSchema Response(Type type)
+    public IOpenApiSchema Response(JsonTypeInfo typeInfo)
     {
-        var name = type.Name;
+        var name = typeInfo.Type.Name;
         if (!Components.ContainsKey(name))
         {
-            var typeInfo = AppJsonContext.Default.GetTypeInfo(type)
-                ?? throw new InvalidOperationException($"{type.Name} is not among AppJsonContext's types.");
             var schema = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
@@ -35,7 +34,7 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
             Components[name] = schema;
             foreach (var property in typeInfo.Properties)
             {
-                schema.Properties[property.Name] = Property(property.PropertyType);
+                schema.Properties[property.Name] = Property(property.PropertyType, typeInfo.Options);
                 if (!IsNullable(property))
                 {
                     schema.Required.Add(property.Name);
@@ -47,9 +46,9 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
     }
 
     /// <summary>A reference to the component schema of a request body, with its fields' rules.</summary>
-    public IOpenApiSchema Request(ApiBody body)
+    public IOpenApiSchema Request(IRequestBody body)
     {
-        var name = body.Type.Type.Name;
+        var name = body.Json.Type.Name;
         if (Components.ContainsKey(name))
         {
             throw new InvalidOperationException($"{name} is described twice; each request type belongs to one operation.");
@@ -57,20 +56,20 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
 
         var fields = body.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new SortedSet<string>(StringComparer.Ordinal) };
-        foreach (var property in body.Type.Properties)
+        foreach (var property in body.Json.Properties)
         {
             if (!fields.Remove(property.Name, out var field))
             {
-                throw new InvalidOperationException($"{name}.{property.Name} has no rules in ApiOperations.");
+                throw new InvalidOperationException($"{name}.{property.Name} has no rules.");
             }
 
-            var fieldSchema = (OpenApiSchema)Property(property.PropertyType);
+            var fieldSchema = (OpenApiSchema)Property(property.PropertyType, body.Json.Options);
             fieldSchema.MinLength = field.MinLength;
             fieldSchema.MaxLength = field.MaxLength;
             fieldSchema.Format = field.Format;
             fieldSchema.Description = field.Description;
             schema.Properties[property.Name] = fieldSchema;
-            if (field.Required)
+            if (field.IsRequired)
             {
                 schema.Required.Add(property.Name);
             }
@@ -78,7 +77,7 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
 
         if (fields.Count > 0)
         {
-            throw new InvalidOperationException($"ApiOperations gives rules for fields {name} does not have: {string.Join(", ", fields.Keys)}.");
+            throw new InvalidOperationException($"{name} has rules for fields it does not have: {string.Join(", ", fields.Keys)}.");
         }
 
         Components[name] = schema;
@@ -89,8 +88,11 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
     public static bool IsNullable(JsonPropertyInfo property) =>
         property.PropertyType.IsValueType ? Nullable.GetUnderlyingType(property.PropertyType) is not null : property.IsGetNullable;
 
-    /// <summary>The schema of a property of type <paramref name="type"/>; an object type becomes a component.</summary>
-    public IOpenApiSchema Property(Type type)
+    /// <summary>
+    /// The schema of a property of type <paramref name="type"/>; an object type becomes a component, from its contract
+    /// in <paramref name="options"/> (those of the contract that holds the property).
+    /// </summary>
+    public IOpenApiSchema Property(Type type, JsonSerializerOptions? options = null)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string))
@@ -120,20 +122,20 @@ internal sealed class SchemaGenerator(OpenApiDocument document)
 
         if (Generic(type, typeof(IReadOnlyDictionary<,>)) is [var key, var value] && key == typeof(string))
         {
-            return new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = Property(value) };
+            return new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = Property(value, options) };
         }
 
         if (type.IsArray)
         {
-            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = Property(type.GetElementType()!) };
+            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = Property(type.GetElementType()!, options) };
         }
 
         if (Generic(type, typeof(IEnumerable<>)) is [var item])
         {
-            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = Property(item) };
+            return new OpenApiSchema { Type = JsonSchemaType.Array, Items = Property(item, options) };
         }
 
-        return Response(type);
+        return Response(options?.GetTypeInfo(type) ?? throw new InvalidOperationException($"{type.Name} is an object: its schema needs the JSON contract that holds it."));
     }
 
     private static Type[]? Generic(Type type, Type definition) =>

@@ -71,7 +71,7 @@ public sealed class FunctionPolicyResolverTests
     {
         var policy = _resolver.Get(new FakeFunctionDefinition(entryPoint, typeof(SampleFunctions).Assembly.Location, "Lost"));
 
-        Assert.Same(FunctionPolicy.AnyValidToken, policy);
+        Assert.Same(CognitoFunctionPolicy.AnyValidToken, policy);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class FunctionPolicyResolverTests
     {
         var policy = _resolver.Get(new FakeFunctionDefinition($"{typeof(SampleFunctions).FullName}.Login", "/nonexistent/App.dll", "Login"));
 
-        Assert.Same(FunctionPolicy.AnyValidToken, policy);
+        Assert.Same(CognitoFunctionPolicy.AnyValidToken, policy);
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed class CognitoTokenValidatorTests(LoadedHarnessFixture fixture) : I
         await Harness.ValidateAsync(token);
         _ = Harness.Validator.TryGetCached(header.AsSpan(7), out var cached);
         // Groups and scopes, each met by the second one listed: the check walks both lists.
-        var policy = FunctionPolicy.For(typeof(SampleFunctions).GetMethod(nameof(SampleFunctions.EditOrders))!);
+        var policy = CognitoFunctionPolicy.For(typeof(SampleFunctions).GetMethod(nameof(SampleFunctions.EditOrders))!);
         Assert.Equal(AuthOutcome.Valid, policy.Check(cached, out _));
 
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CognitoFunctions.Accounts;
-using CognitoFunctions.Functions;
+using CognitoFunctions.Endpoints.SignUp;
 using CognitoFunctions.Http;
 using FsCheck;
 using FsCheck.Fluent;
@@ -47,7 +47,7 @@ public sealed class JsonBodyReaderFuzzTests
         Gen.Zip(ArbMap.Default.GeneratorFor<string?>(), ArbMap.Default.GeneratorFor<string?>()),
         pair =>
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new SignUpRequest(pair.Item1, pair.Item2), AppJsonContext.Default.SignUpRequest);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(new SignUpRequest(pair.Item1, pair.Item2), SignUpJson.Default.SignUpRequest);
             var result = Read(bytes, "application/json");
             var wellFormed = IsValidUnicode(pair.Item1) && IsValidUnicode(pair.Item2);
             return wellFormed
@@ -73,7 +73,7 @@ public sealed class JsonBodyReaderFuzzTests
     }
 
     private static BodyReadResult<SignUpRequest> Read(byte[] body, string contentType) =>
-        JsonBodyReader.ReadAsync(contentType, body.Length, new MemoryStream(body), AppJsonContext.Default.SignUpRequest, default).GetAwaiter().GetResult();
+        JsonBodyReader.ReadAsync(contentType, body.Length, new MemoryStream(body), SignUpJson.Default.SignUpRequest, default).GetAwaiter().GetResult();
 
     private static bool IsValidUnicode(string? text) =>
         text is null || !text.Where((c, i) => char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

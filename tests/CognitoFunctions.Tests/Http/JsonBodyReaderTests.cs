@@ -1,5 +1,5 @@
 using System.Text;
-using CognitoFunctions.Functions;
+using CognitoFunctions.Endpoints.SignUp;
 using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Tests.Http;
@@ -88,7 +88,7 @@ public sealed class JsonBodyReaderTests
     {
         var bytes = "{\"email\":\"a"u8.ToArray().Concat(new byte[] { 0xC3, 0x28 }).Concat("\"}"u8.ToArray()).ToArray();
 
-        var result = await JsonBodyReader.ReadAsync("application/json", bytes.Length, new MemoryStream(bytes), AppJsonContext.Default.SignUpRequest, default);
+        var result = await JsonBodyReader.ReadAsync("application/json", bytes.Length, new MemoryStream(bytes), SignUpJson.Default.SignUpRequest, default);
 
         Assert.Equal(ProblemKind.MalformedJson, result.Problem?.Kind);
     }
@@ -159,6 +159,6 @@ public sealed class JsonBodyReaderTests
     private static Task<BodyReadResult<SignUpRequest>> Read(string body, string? contentType = "application/json", long? declaredLength = -1)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        return JsonBodyReader.ReadAsync(contentType, declaredLength == -1 ? bytes.Length : declaredLength, new MemoryStream(bytes), AppJsonContext.Default.SignUpRequest, default);
+        return JsonBodyReader.ReadAsync(contentType, declaredLength == -1 ? bytes.Length : declaredLength, new MemoryStream(bytes), SignUpJson.Default.SignUpRequest, default);
     }
 }

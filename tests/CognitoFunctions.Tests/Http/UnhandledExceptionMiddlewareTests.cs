@@ -114,7 +114,7 @@ public sealed class UnhandledExceptionMiddlewareTests
 
     private static (FakeFunctionContext Context, FakeHttpRequestData Request) HttpInvocation(CancellationToken cancellationToken = default)
     {
-        var definition = new FakeFunctionDefinition("CognitoFunctions.Functions.LogInFunction.RunAsync", typeof(UnhandledExceptionMiddlewareTests).Assembly.Location, "LogIn");
+        var definition = new FakeFunctionDefinition("CognitoFunctions.Endpoints.LogIn.LogInFunction.RunAsync", typeof(UnhandledExceptionMiddlewareTests).Assembly.Location, "LogIn");
         var context = new FakeFunctionContext(definition, TraceParent, cancellationToken);
         var request = new FakeHttpRequestData(context, "https://app.example.com/api/user/login");
         context.Features.Set<IHttpRequestDataFeature>(new RequestFeature(request));

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Serialization.Metadata;
+using CognitoFunctions.Http;
 using CognitoFunctions.OpenApi;
 using Microsoft.OpenApi;
 
@@ -7,6 +9,7 @@ namespace CognitoFunctions.Tests.OpenApi;
 public sealed class OpenApiDocumentBuilderTests
 {
     private static readonly IReadOnlyList<HttpFunction> Functions = HttpFunction.In(typeof(OpenApiDocumentProvider).Assembly);
+    private static readonly IReadOnlyList<ApiOperation> Operations = ApiOperation.In(typeof(OpenApiDocumentProvider).Assembly);
 
     [Fact]
     public void The_built_document_passes_the_librarys_validation_rules()
@@ -32,7 +35,7 @@ public sealed class OpenApiDocumentBuilderTests
     [Fact]
     public void A_function_without_an_entry_stops_the_build_naming_it()
     {
-        var withoutMe = ApiOperations.All.Where(o => o.Function != "Me").ToList();
+        var withoutMe = Operations.Where(o => o.Function != "Me").ToList();
 
         var error = Assert.Throws<InvalidOperationException>(() => OpenApiDocumentBuilder.Build(Functions, withoutMe));
 
@@ -42,7 +45,7 @@ public sealed class OpenApiDocumentBuilderTests
     [Fact]
     public void An_entry_without_a_function_stops_the_build_naming_it()
     {
-        var extra = ApiOperations.All.Append(new ApiOperation("Gone", "Accounts", "No longer served") { Responses = [] }).ToList();
+        var extra = Operations.Append(new ApiOperation("Gone", ApiTag.Accounts, "No longer served") { Responses = [] }).ToList();
 
         var error = Assert.Throws<InvalidOperationException>(() => OpenApiDocumentBuilder.Build(Functions, extra));
 
@@ -52,12 +55,28 @@ public sealed class OpenApiDocumentBuilderTests
     [Fact]
     public void A_request_field_without_rules_stops_the_build()
     {
-        var signUp = ApiOperations.All.Single(o => o.Function == "SignUp");
-        var missingPassword = signUp with { Body = signUp.Body! with { Fields = signUp.Body.Fields.Where(f => f.Name != "password").ToList() } };
-        var operations = ApiOperations.All.Select(o => o.Function == "SignUp" ? missingPassword : o).ToList();
+        var signUp = Operations.Single(o => o.Function == "SignUp");
+        var missingPassword = signUp with { Body = new BodyWithout(signUp.Body!, "password") };
+        var operations = Operations.Select(o => o.Function == "SignUp" ? missingPassword : o).ToList();
 
         var error = Assert.Throws<InvalidOperationException>(() => OpenApiDocumentBuilder.Build(Functions, operations));
 
         Assert.Contains("SignUpRequest.password has no rules", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_operation_is_declared_once_beside_its_function()
+    {
+        Assert.Equal(Functions.Select(f => f.Name).Order(StringComparer.Ordinal), Operations.Select(o => o.Function).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A request body whose rules leave a field out, as an edit could.</summary>
+    private sealed class BodyWithout(IRequestBody body, string field) : IRequestBody
+    {
+        public JsonTypeInfo Json => body.Json;
+
+        public IReadOnlyList<FieldRule> Fields { get; } = [.. body.Fields.Where(f => f.Name != field)];
+
+        public bool Optional => body.Optional;
     }
 }

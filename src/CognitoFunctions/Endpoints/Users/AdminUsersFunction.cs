@@ -3,17 +3,36 @@ using System.Net;
 using CognitoFunctions.Accounts;
 using CognitoFunctions.Authentication;
 using CognitoFunctions.Http;
+using CognitoFunctions.OpenApi;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.OpenApi;
 
-namespace CognitoFunctions.Functions;
+namespace CognitoFunctions.Endpoints.Users;
 
 /// <summary><c>GET /api/users?limit=&amp;paginationToken=</c>: one page of users, for the <c>admin</c> group only.</summary>
-internal sealed class AdminUsersFunction(AccountService accounts)
+internal sealed class AdminUsersFunction(AccountService accounts) : IDescribedFunctions
 {
     internal const int DefaultLimit = 20;
     internal const int MaxLimit = 60;
     internal const int MaxPaginationTokenLength = 4096;
+
+    public static IReadOnlyList<ApiOperation> Operations { get; } =
+    [
+        new("AdminListUsers", ApiTag.Admin, "One page of the pool's users")
+        {
+            Query =
+            [
+                new("limit", $"Users per page, 1 to {MaxLimit}.",
+                    new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = $"{MaxLimit}", Default = DefaultLimit }),
+                new("paginationToken", "The previous page's `paginationToken`, for the next page.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxPaginationTokenLength }),
+            ],
+            Responses = [new(HttpStatusCode.OK, "A page of users; `paginationToken` is absent on the last page.", UsersJson.Default.UserListResponse)],
+            CallsCognito = true,
+            Problems = [ProblemKind.Validation],
+        },
+    ];
 
     [Function("AdminListUsers")]
     [RequireCognitoToken(Groups = ["admin"])]
@@ -36,6 +55,6 @@ internal sealed class AdminUsersFunction(AccountService accounts)
         var result = await accounts.ListUsersAsync(limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, page => new UserListResponse(
             page.Users.Select(u => new UserListItem(u.Username, u.Sub, u.Email, u.EmailVerified, u.Status, u.Enabled, u.CreatedAt)).ToList(),
-            page.PaginationToken), AppJsonContext.Default.UserListResponse);
+            page.PaginationToken), UsersJson.Default.UserListResponse);
     }
 }

@@ -5,11 +5,19 @@ using CognitoFunctions.OpenApi;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
-namespace CognitoFunctions.Functions;
+namespace CognitoFunctions.Endpoints.Operations;
 
 /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.1 description of this API.</summary>
-internal sealed class OpenApiFunction(OpenApiDocumentProvider document)
+internal sealed class OpenApiFunction(OpenApiDocumentProvider document) : IDescribedFunctions
 {
+    public static IReadOnlyList<ApiOperation> Operations { get; } =
+    [
+        new("OpenApi", ApiTag.Operations, "This document")
+        {
+            Responses = [new(HttpStatusCode.OK, "The OpenAPI 3.1 description of this API.") { AnyJsonObject = true }],
+        },
+    ];
+
     [Function("OpenApi")]
     [AllowAnonymous]
     public Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequestData request) =>

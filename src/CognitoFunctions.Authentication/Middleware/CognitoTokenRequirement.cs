@@ -1,23 +1,39 @@
 namespace CognitoFunctions.Authentication;
 
-/// <summary>One <see cref="RequireCognitoTokenAttribute"/>, frozen: token use, any of the groups, any of the scopes.</summary>
-internal sealed class TokenRequirement(CognitoTokenUse tokenUse, string[] groups, string[] scopes)
+/// <summary>
+/// One <see cref="RequireCognitoTokenAttribute"/> as the middleware enforces it: the token use, any of the groups, any of
+/// the scopes (blank and repeated names dropped).
+/// </summary>
+public sealed class CognitoTokenRequirement
 {
     // Arrays walked by index: checked on every request, so no enumerator or delegate is allocated.
-    private readonly string[] _groups = groups;
-    private readonly string[] _scopes = scopes;
+    private readonly string[] _groups;
+    private readonly string[] _scopes;
 
-    public CognitoTokenUse TokenUse { get; } = tokenUse;
+    private CognitoTokenRequirement(CognitoTokenUse tokenUse, string[] groups, string[] scopes)
+    {
+        TokenUse = tokenUse;
+        _groups = groups;
+        _scopes = scopes;
+    }
 
+    /// <summary>The kind of token required; <see cref="CognitoTokenUse.Any"/> when either will do.</summary>
+    public CognitoTokenUse TokenUse { get; }
+
+    /// <summary>Groups of which the user must be in at least one; empty when any user will do.</summary>
     public IReadOnlyList<string> Groups => _groups;
 
+    /// <summary>Scopes of which the token must carry at least one; empty when none is required.</summary>
     public IReadOnlyList<string> Scopes => _scopes;
 
-    public static TokenRequirement From(RequireCognitoTokenAttribute attribute) =>
+    /// <summary>A valid token can still fail this requirement (and be answered 403).</summary>
+    public bool CanForbid => TokenUse != CognitoTokenUse.Any || _groups.Length > 0 || _scopes.Length > 0;
+
+    internal static CognitoTokenRequirement From(RequireCognitoTokenAttribute attribute) =>
         new(attribute.TokenUse, Clean(attribute.Groups), Clean(attribute.Scopes));
 
     /// <summary><see cref="AuthOutcome.Valid"/> when the token meets the requirement, else the failed part.</summary>
-    public AuthOutcome Check(CognitoToken token)
+    internal AuthOutcome Check(CognitoToken token)
     {
         if (TokenUse != CognitoTokenUse.Any && token.TokenUse != TokenUse)
         {
