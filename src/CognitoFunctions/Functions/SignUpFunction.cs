@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 namespace CognitoFunctions.Functions;
 
 /// <summary><c>POST /api/user/signup</c> {email, password} → 201 {message, userSub}.</summary>
-internal sealed class SignUpFunction(AccountService accounts)
+internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp)
 {
     [Function("SignUp")]
     [AllowAnonymous]
@@ -24,7 +24,7 @@ internal sealed class SignUpFunction(AccountService accounts)
             return rejection;
         }
 
-        var result = await accounts.SignUpAsync(body!.Email!.Trim(), body.Password!, cancellationToken);
+        var result = await signUp.SignUpAsync(body!.Email!.Trim(), body.Password!, cancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.Created, sub => new SignUpResponse("User registration successful", sub), AppJsonContext.Default.SignUpResponse);
     }
 }
