@@ -10,7 +10,8 @@ namespace CognitoFunctions.Accounts;
 /// The single-call account flows on top of Cognito (login, refresh, logout, password reset and change): each method is
 /// one user-visible operation run through <see cref="AccountFlow"/> with the Cognito errors it knows, answered as
 /// <see cref="AccountFailure"/>s that reveal nothing about which accounts exist. Sign-up is <see cref="SignUpSaga"/>,
-/// the admin listing <see cref="UserListing"/>.
+/// the admin listing <see cref="UserListing"/>. A new flow is one method here (its calls and the Cognito errors it
+/// knows) and its <see cref="AccountOperation"/>.
 /// </summary>
 internal sealed class AccountService(
     ICognitoIdentityProvider cognito,
