@@ -2,8 +2,8 @@ namespace CognitoFunctions.Accounts;
 
 /// <summary>
 /// Why an account operation did not succeed, in the API's terms (not Cognito's): one sealed record per kind, carrying
-/// exactly what its answer needs. The hierarchy is closed (the only constructor is private, so every kind is nested
-/// here), and every kind answers <see cref="Accept{T}"/> through its own method of <see cref="IAccountFailureVisitor{T}"/>:
+/// exactly what its answer needs. The hierarchy is closed (the constructor it declares is private, so every kind is
+/// nested here), and every kind answers <see cref="Accept{T}"/> through its own method of <see cref="IAccountFailureVisitor{T}"/>:
 /// a new kind does not build until the visitor, and so every place that turns failures into answers, handles it.
 /// </summary>
 internal abstract record AccountFailure

@@ -23,8 +23,6 @@ internal sealed record AccountOperation(string Name, UniformTiming Timing)
     public static readonly AccountOperation ChangePassword = new("change_password", UniformTiming.None);
 
     public static readonly AccountOperation ListUsers = new("list_users", UniformTiming.None);
-
-    public override string ToString() => Name;
 }
 
 /// <summary>Which answers of an operation could tell a known email from an unknown one by their timing.</summary>
