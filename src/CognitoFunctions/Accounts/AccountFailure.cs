@@ -1,64 +1,128 @@
 namespace CognitoFunctions.Accounts;
 
-/// <summary>Why an account operation did not succeed, in the API's terms (not Cognito's).</summary>
-internal enum AccountFailureKind
+/// <summary>
+/// Why an account operation did not succeed, in the API's terms (not Cognito's): one sealed record per kind, carrying
+/// exactly what its answer needs. The hierarchy is closed (the constructor it declares is private, so every kind is
+/// nested here), and every kind answers <see cref="Accept{T}"/> through its own method of <see cref="IAccountFailureVisitor{T}"/>:
+/// a new kind does not build until the visitor, and so every place that turns failures into answers, handles it.
+/// </summary>
+internal abstract record AccountFailure
 {
+    private AccountFailure()
+    {
+    }
+
+    /// <summary>Calls the visitor's method for this kind.</summary>
+    public abstract T Accept<T>(IAccountFailureVisitor<T> visitor);
+
     /// <summary>Sign-up: an account with the email exists.</summary>
-    EmailTaken,
+    public sealed record EmailTaken : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Login: unknown email or wrong password (one answer for both).</summary>
-    InvalidCredentials,
+    public sealed record InvalidCredentials : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Login: the account must complete a challenge (new password, MFA, password reset).</summary>
-    ChallengeRequired,
+    /// <param name="ChallengeName">Cognito's name of the challenge, e.g. <c>NEW_PASSWORD_REQUIRED</c>.</param>
+    public sealed record ChallengeRequired(string ChallengeName) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Refresh or logout: the refresh token is invalid, expired or revoked.</summary>
-    InvalidRefreshToken,
+    public sealed record InvalidRefreshToken : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Password reset: wrong or expired code (or unknown email: the same answer).</summary>
-    InvalidCode,
+    public sealed record InvalidCode : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Password change: the current password is wrong.</summary>
-    IncorrectPassword,
+    public sealed record IncorrectPassword : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Cognito refused a field our validation let through (a password's policy or history, a pagination token).</summary>
-    FieldRejected,
+    /// <param name="Field">The request field the failure is about, e.g. <c>password</c>.</param>
+    /// <param name="Message">What is wrong with it, safe to show.</param>
+    public sealed record FieldRejected(string Field, string Message) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Too many attempts for this account or this action; retry much later.</summary>
-    LimitExceeded,
+    public sealed record LimitExceeded : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Cognito throttled us; retry shortly.</summary>
-    Throttled,
+    /// <param name="RetryAfter">Cognito's Retry-After, when it gave one.</param>
+    public sealed record Throttled(TimeSpan? RetryAfter) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
-    /// <summary>Cognito could not be reached or answered 5xx; retry shortly.</summary>
-    Unavailable,
+    /// <summary>Cognito could not be reached or answered 5xx (or no AWS credentials could be had); retry shortly.</summary>
+    /// <param name="RetryAfter">Cognito's Retry-After, when it gave one.</param>
+    public sealed record Unavailable(TimeSpan? RetryAfter) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>
     /// A change that is not safe to send twice may have been carried out, but Cognito's answer was lost: the client
     /// must find out (e.g. log in with the new password) before trying again.
     /// </summary>
-    OutcomeUnknown,
+    /// <param name="RetryAfter">Cognito's Retry-After, when it gave one.</param>
+    public sealed record OutcomeUnknown(TimeSpan? RetryAfter) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 
     /// <summary>Cognito answered an error this API does not expect (configuration or a bug), or an answer it cannot read: logged in full.</summary>
-    UpstreamError,
+    public sealed record UpstreamError : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
 }
 
-/// <summary>An account operation's failure, with what the HTTP answer needs.</summary>
-internal sealed record AccountFailure(AccountFailureKind Kind)
+/// <summary>One method per kind of <see cref="AccountFailure"/>: implementing it handles every kind.</summary>
+internal interface IAccountFailureVisitor<out T>
 {
-    /// <summary>How long the client should wait (Throttled, Unavailable, OutcomeUnknown, LimitExceeded).</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    T Visit(AccountFailure.EmailTaken failure);
 
-    /// <summary>The challenge a login met (ChallengeRequired).</summary>
-    public string? ChallengeName { get; init; }
+    T Visit(AccountFailure.InvalidCredentials failure);
 
-    /// <summary>The request field the failure is about, e.g. <c>password</c> (FieldRejected).</summary>
-    public string? Field { get; init; }
+    T Visit(AccountFailure.ChallengeRequired failure);
 
-    /// <summary>What is wrong with <see cref="Field"/>, safe to show.</summary>
-    public string? FieldMessage { get; init; }
+    T Visit(AccountFailure.InvalidRefreshToken failure);
 
-    public static AccountFailure Rejected(string field, string message) => new(AccountFailureKind.FieldRejected) { Field = field, FieldMessage = message };
+    T Visit(AccountFailure.InvalidCode failure);
+
+    T Visit(AccountFailure.IncorrectPassword failure);
+
+    T Visit(AccountFailure.FieldRejected failure);
+
+    T Visit(AccountFailure.LimitExceeded failure);
+
+    T Visit(AccountFailure.Throttled failure);
+
+    T Visit(AccountFailure.Unavailable failure);
+
+    T Visit(AccountFailure.OutcomeUnknown failure);
+
+    T Visit(AccountFailure.UpstreamError failure);
 }
 
 /// <summary>A value or a failure.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 
@@ -22,8 +23,8 @@ internal sealed class AccountMetrics : IDisposable
         _rollbacks = _meter.CreateCounter<long>("cognito.account.signup_rollbacks", "{user}", "Sign-ups undone after their password could not be set, by result.");
     }
 
-    public void Operation(string operation, AccountFailureKind? failure) =>
-        _operations.Add(1, new("operation", operation), new("outcome", failure is null ? "success" : Outcome(failure.Value)));
+    public void Operation(AccountOperation operation, AccountFailure? failure) =>
+        _operations.Add(1, new("operation", operation.Name), new("outcome", failure is null ? "success" : FailureOutcomes[failure.GetType()]));
 
     public void SignUpRolledBack() => _rollbacks.Add(1, new KeyValuePair<string, object?>("result", "deleted"));
 
@@ -32,7 +33,7 @@ internal sealed class AccountMetrics : IDisposable
     public void Dispose() => _meter.Dispose();
 
     // One tag per failure kind, named after it (EmailTaken → email_taken), so a new kind gets its own tag.
-    private static readonly string[] FailureOutcomes = Enum.GetNames<AccountFailureKind>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToArray();
-
-    private static string Outcome(AccountFailureKind kind) => FailureOutcomes[(int)kind];
+    private static readonly FrozenDictionary<Type, string> FailureOutcomes = typeof(AccountFailure).GetNestedTypes()
+        .Where(type => type.IsSubclassOf(typeof(AccountFailure)))
+        .ToFrozenDictionary(type => type, type => JsonNamingPolicy.SnakeCaseLower.ConvertName(type.Name));
 }

@@ -19,7 +19,11 @@ internal static class AccountServiceCollectionExtensions
         services.AddSingleton<AccountMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordPolicyProvider>();
+        services.AddSingleton<UserLookup>();
+        services.AddSingleton<AccountFlow>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<SignUpSaga>();
+        services.AddSingleton<UserListing>();
         return services;
     }
 }

@@ -54,7 +54,7 @@ public sealed class SignUpTests : IDisposable
 
         var result = await SignUpAsync(CancellationToken.None);
 
-        Assert.Equal(AccountFailureKind.EmailTaken, result.Failure?.Kind);
+        Assert.IsType<AccountFailure.EmailTaken>(result.Failure);
         Assert.Equal(["AdminCreateUser"], _cognito.Calls.Select(c => c.Operation));
     }
 
@@ -69,8 +69,8 @@ public sealed class SignUpTests : IDisposable
 
         var result = await SignUpAsync(CancellationToken.None);
 
-        Assert.Equal(AccountFailureKind.Throttled, result.Failure?.Kind);
-        Assert.Equal(TimeSpan.FromSeconds(2), result.Failure?.RetryAfter);
+        var throttled = Assert.IsType<AccountFailure.Throttled>(result.Failure);
+        Assert.Equal(TimeSpan.FromSeconds(2), throttled.RetryAfter);
         Assert.Equal(1, _cognito.CountOf("AdminDeleteUser"));
         Assert.Equal(0, _cognito.CountOf("AdminSetUserPassword"));
     }
@@ -123,7 +123,7 @@ public sealed class SignUpTests : IDisposable
 
         var result = await SignUpAsync(CancellationToken.None);
 
-        Assert.Equal(AccountFailureKind.Unavailable, result.Failure?.Kind);
+        Assert.IsType<AccountFailure.Unavailable>(result.Failure);
         Assert.Equal(1, _cognito.CountOf("AdminGetUser"));
         Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
     }
@@ -144,7 +144,7 @@ public sealed class SignUpTests : IDisposable
 
         var result = await SignUpAsync(CancellationToken.None);
 
-        Assert.Equal(Enum.Parse<AccountFailureKind>(expected), result.Failure?.Kind);
+        Assert.Equal(expected, result.Failure?.GetType().Name);
         Assert.Equal(rollbackWorks ? 1 : 0, _cognito.CountOf("AdminDeleteUser"));
     }
 
@@ -156,21 +156,16 @@ public sealed class SignUpTests : IDisposable
 
     private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken)
     {
-        var service = new AccountService(
-            _cognito,
-            new PasswordPolicyProvider(_cognito, TimeProvider.System, NullLogger<PasswordPolicyProvider>.Instance),
-            Options.Create(new AccountOptions()),
-            _metrics,
-            TimeProvider.System,
-            NullLogger<AccountService>.Instance);
-        return service.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
+        var flow = new AccountFlow(_metrics, Options.Create(new AccountOptions()), TimeProvider.System, NullLogger<AccountFlow>.Instance);
+        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, NullLogger<SignUpSaga>.Instance);
+        return saga.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
     }
 
     /// <summary>Scripts AdminCreateUser, remembering the nonce the sign-up sent.</summary>
     private void CreateAnswers(Func<AdminCreateUserRequest, Task<AdminCreateUserResponse>> answer) =>
         _cognito.On<AdminCreateUserRequest, AdminCreateUserResponse>("AdminCreateUser", (request, _) =>
         {
-            _nonce = request.UserAttributes.ValueOf(AccountService.SignUpNonceAttribute);
+            _nonce = request.UserAttributes.ValueOf(SignUpSaga.NonceAttribute);
             return answer(request);
         });
 
@@ -183,6 +178,6 @@ public sealed class SignUpTests : IDisposable
     private static AdminGetUserResponse UserWithNonce(string nonce) => new()
     {
         Username = Sub,
-        UserAttributes = [new AttributeType { Name = "sub", Value = Sub }, new AttributeType { Name = AccountService.SignUpNonceAttribute, Value = nonce }],
+        UserAttributes = [new AttributeType { Name = "sub", Value = Sub }, new AttributeType { Name = SignUpSaga.NonceAttribute, Value = nonce }],
     };
 }

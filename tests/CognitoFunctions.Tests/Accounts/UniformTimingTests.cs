@@ -1,12 +1,8 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using CognitoFunctions.Accounts;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Tests.Fakes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoFunctions.Tests.Accounts;
@@ -21,19 +17,15 @@ public sealed class UniformTimingTests : IDisposable
     private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(800);
 
     private readonly FakeTimeProvider _time = new();
-    private readonly ScriptedCognito _cognito = new();
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly AccountsHarness _harness;
+    private readonly ScriptedCognito _cognito;
     private readonly AccountService _accounts;
 
     public UniformTimingTests()
     {
-        _accounts = new AccountService(
-            _cognito,
-            new PasswordPolicyProvider(_cognito, _time, NullLogger<PasswordPolicyProvider>.Instance),
-            Options.Create(new AccountOptions { UniformResponseTime = Floor }),
-            new AccountMetrics(_services.GetRequiredService<IMeterFactory>()),
-            _time,
-            NullLogger<AccountService>.Instance);
+        _harness = new AccountsHarness(_time, Floor);
+        _cognito = _harness.Cognito;
+        _accounts = _harness.Accounts;
     }
 
     public static TheoryData<string> ConcealedOutcomes() => new()
@@ -117,5 +109,5 @@ public sealed class UniformTimingTests : IDisposable
         return $"{Part("""{"alg":"RS256"}""")}.{Part("""{"username":"someone","iat":1700000000,"exp":1700003600}""")}.c2ln";
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _harness.Dispose();
 }

@@ -38,6 +38,14 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
         return this;
     }
 
+    /// <summary>Scripts an operation with an answer computed at once from the request (or an exception it throws).</summary>
+    public ScriptedCognito Answer<TRequest, TResponse>(string operation, Func<TRequest, TResponse> answer) =>
+        On<TRequest, TResponse>(operation, (request, _) => Task.FromResult(answer(request)));
+
+    /// <summary>Scripts an operation to fail with <paramref name="error"/> (e.g. a Cognito error the client surfaces).</summary>
+    public ScriptedCognito Throws(string operation, Exception error) =>
+        On<object?>(operation, (_, _) => Task.FromException(error));
+
     /// <summary>Scripts DescribeUserPool (it takes no request).</summary>
     public ScriptedCognito OnDescribeUserPool(Func<CancellationToken, Task<DescribeUserPoolResponse>> answer) =>
         On<object?, DescribeUserPoolResponse>("DescribeUserPool", (_, token) => answer(token));

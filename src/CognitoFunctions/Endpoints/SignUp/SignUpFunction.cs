@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 namespace CognitoFunctions.Endpoints.SignUp;
 
 /// <summary><c>POST /api/user/signup</c> {email, password} → 201 {message, userSub}.</summary>
-internal sealed class SignUpFunction(AccountService accounts) : IDescribedFunctions
+internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp) : IDescribedFunctions
 {
     public static IReadOnlyList<ApiOperation> Operations { get; } =
     [
@@ -29,13 +29,13 @@ internal sealed class SignUpFunction(AccountService accounts) : IDescribedFuncti
     {
         var cancellationToken = request.FunctionContext.CancellationToken;
         var policy = await accounts.GetPasswordPolicyAsync(cancellationToken);
-        var signUp = await request.ReadAsync(SignUpRequest.Body, new FieldContext { PasswordPolicy = policy });
-        if (signUp.Rejected)
+        var body = await request.ReadAsync(SignUpRequest.Body, new FieldContext { PasswordPolicy = policy });
+        if (body.Rejected)
         {
-            return signUp.Rejection;
+            return body.Rejection;
         }
 
-        var result = await accounts.SignUpAsync(signUp.Valid.Email, signUp.Valid.Password, cancellationToken);
+        var result = await signUp.SignUpAsync(body.Valid.Email, body.Valid.Password, cancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.Created, sub => new SignUpResponse("User registration successful", sub), SignUpJson.Default.SignUpResponse);
     }
 }

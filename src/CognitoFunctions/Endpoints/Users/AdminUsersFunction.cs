@@ -11,7 +11,7 @@ using Microsoft.OpenApi;
 namespace CognitoFunctions.Endpoints.Users;
 
 /// <summary><c>GET /api/users?limit=&amp;paginationToken=</c>: one page of users, for the <c>admin</c> group only.</summary>
-internal sealed class AdminUsersFunction(AccountService accounts) : IDescribedFunctions
+internal sealed class AdminUsersFunction(UserListing users) : IDescribedFunctions
 {
     internal const int DefaultLimit = 20;
     internal const int MaxLimit = 60;
@@ -52,7 +52,7 @@ internal sealed class AdminUsersFunction(AccountService accounts) : IDescribedFu
             return await request.ProblemAsync(validation.ToProblem());
         }
 
-        var result = await accounts.ListUsersAsync(limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
+        var result = await users.ListUsersAsync(limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, page => new UserListResponse(
             page.Users.Select(u => new UserListItem(u.Username, u.Sub, u.Email, u.EmailVerified, u.Status, u.Enabled, u.CreatedAt)).ToList(),
             page.PaginationToken), UsersJson.Default.UserListResponse);

@@ -1,0 +1,160 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using CognitoFunctions.Cognito;
+using CognitoFunctions.Cognito.Errors;
+using CognitoFunctions.Cognito.Model;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoFunctions.Accounts;
+
+/// <summary>
+/// Sign-up, safe under retries and races: AdminCreateUser stamps a random nonce on the user, a retried create that
+/// meets an existing user counts as ours only when that user carries our nonce, and whatever fails after the user may
+/// exist rolls back that user (and only that one), so no user is left without a password holding the email for good.
+/// </summary>
+internal sealed class SignUpSaga(
+    ICognitoIdentityProvider cognito,
+    UserLookup users,
+    AccountFlow flow,
+    AccountMetrics metrics,
+    ILogger<SignUpSaga> logger)
+{
+    /// <summary>The custom attribute sign-up stamps to recognise its own user (declared in aws-cognito.yaml).</summary>
+    public const string NonceAttribute = "custom:signup_nonce";
+
+    /// <summary>Creates a confirmed user with a verified email and a permanent password; returns the user's sub.</summary>
+    public Task<AccountResult<string>> SignUpAsync(string typedEmail, string password, CancellationToken cancellationToken) =>
+        flow.RunAsync<string>(AccountOperation.SignUp, async () =>
+        {
+            var typed = typedEmail.Trim();
+            var email = EmailAddress.Normalize(typed);
+
+            // On a case-sensitive pool an account made before this rule may hold the address in the case typed.
+            if (email != typed && await users.FindAsync(typed, cancellationToken) is not null)
+            {
+                return new AccountFailure.EmailTaken();
+            }
+
+            var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+            var created = await CreateUserAsync(email, nonce, cancellationToken);
+            return created.Failure is null ? await SetPasswordAsync(email, nonce, password, created) : created;
+        });
+
+    /// <summary>AdminCreateUser with the nonce; the new user's sub, or why there is none (and no user of ours left).</summary>
+    private async Task<AccountResult<string>> CreateUserAsync(string email, string nonce, CancellationToken cancellationToken)
+    {
+        CognitoServiceException? exists;
+        try
+        {
+            var created = await cognito.AdminCreateUserAsync(new AdminCreateUserRequest
+            {
+                Username = email,
+                MessageAction = MessageActionType.Suppress,
+                UserAttributes =
+                [
+                    new AttributeType { Name = "email", Value = email },
+                    new AttributeType { Name = "email_verified", Value = "true" },
+                    new AttributeType { Name = NonceAttribute, Value = nonce },
+                ],
+            }, cancellationToken);
+            return created.User?.Attributes.ValueOf("sub") ?? "";
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UsernameExists)
+        {
+            exists = ex;
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.InvalidParameter)
+        {
+            // Cognito's own email check is stricter than ours in a few corners.
+            return new AccountFailure.FieldRejected("email", "The identity service refused this email address.");
+        }
+        catch (CognitoException ex) when (ex is CognitoUnavailableException or CognitoProtocolException || ex.EarlierAttemptMayHaveSucceeded)
+        {
+            // No answer (timeout, broken connection, 5xx) or one that cannot be read does not mean no user: Cognito may
+            // have created it. Left behind without a password, it would hold the email for good.
+            await RollBackAsync(email, nonce);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away while the request may already have reached Cognito.
+            await RollBackAsync(email, nonce);
+            throw;
+        }
+
+        if (!exists.EarlierAttemptMayHaveSucceeded)
+        {
+            return new AccountFailure.EmailTaken();
+        }
+
+        // A retried AdminCreateUser may meet the user its own lost first attempt created: ours if it carries our nonce.
+        try
+        {
+            var ours = await FindOwnUserAsync(email, nonce);
+            return ours is null ? new AccountFailure.EmailTaken() : ours.UserAttributes.ValueOf("sub") ?? "";
+        }
+        catch (CognitoException)
+        {
+            await RollBackAsync(email, nonce);
+            throw;
+        }
+    }
+
+    /// <summary>AdminSetUserPassword on the user just created; on failure that user is rolled back.</summary>
+    private async Task<AccountResult<string>> SetPasswordAsync(string email, string nonce, string password, AccountResult<string> created)
+    {
+        try
+        {
+            // The user exists now: from here on the steps run to their end even if the client has gone away, since
+            // a user left without a password would hold the email for good.
+            await cognito.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = email, Password = password, Permanent = true }, CancellationToken.None);
+            return created;
+        }
+        catch (CognitoException ex)
+        {
+            var undone = await RollBackAsync(email, nonce);
+            if (ex is CognitoServiceException { Code: CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation })
+            {
+                return new AccountFailure.FieldRejected("password", AccountService.PasswordRejectedMessage);
+            }
+
+            // A password step whose outcome is unknown is known again once the rollback has removed the user: no account.
+            if (ex is CognitoOutcomeUnknownException lost && undone)
+            {
+                return CognitoFailures.Unavailable(lost, AccountOperation.SignUp, logger);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<AdminGetUserResponse?> FindOwnUserAsync(string email, string nonce) =>
+        await users.FindAsync(email, CancellationToken.None) is { } user && user.UserAttributes.ValueOf(NonceAttribute) == nonce ? user : null;
+
+    // Deletes the user this sign-up created, and only that one: a concurrent sign-up of the same email may own
+    // the account by now. Runs to completion even if the client has gone away. True when no user of ours is left.
+    private async Task<bool> RollBackAsync(string email, string nonce)
+    {
+        try
+        {
+            if (await FindOwnUserAsync(email, nonce) is not null)
+            {
+                await cognito.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = email }, CancellationToken.None);
+                metrics.SignUpRolledBack();
+            }
+
+            return true;
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
+        {
+            // Gone already: nothing to undo.
+            return true;
+        }
+        catch (CognitoException ex)
+        {
+            metrics.SignUpRollbackFailed();
+            AccountLog.RollbackFailed(logger, ex);
+            return false;
+        }
+    }
+}

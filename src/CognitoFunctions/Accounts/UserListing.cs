@@ -1,0 +1,28 @@
+using CognitoFunctions.Cognito;
+using CognitoFunctions.Cognito.Errors;
+using CognitoFunctions.Cognito.Model;
+
+namespace CognitoFunctions.Accounts;
+
+/// <summary>The admin listing of the pool's users, page by page.</summary>
+internal sealed class UserListing(ICognitoIdentityProvider cognito, AccountFlow flow)
+{
+    /// <summary>One page of the pool's users.</summary>
+    public Task<AccountResult<UserPage>> ListUsersAsync(int limit, string? paginationToken, CancellationToken cancellationToken) =>
+        flow.RunAsync<UserPage>(AccountOperation.ListUsers, async () =>
+        {
+            var page = await cognito.ListUsersAsync(new ListUsersRequest { Limit = limit, PaginationToken = paginationToken }, cancellationToken);
+            var users = page.Users.Select(u => new UserSummary(
+                u.Username,
+                u.Attributes.ValueOf("sub"),
+                u.Attributes.ValueOf("email"),
+                u.Attributes.ValueOf("email_verified") == "true",
+                u.UserStatus,
+                u.Enabled,
+                u.UserCreateDate)).ToList();
+            return new UserPage(users, page.PaginationToken);
+        },
+        ex => ex.Code == CognitoErrorCode.InvalidParameter && paginationToken is not null
+            ? new AccountFailure.FieldRejected("paginationToken", "Invalid or expired; start again without it.")
+            : null);
+}

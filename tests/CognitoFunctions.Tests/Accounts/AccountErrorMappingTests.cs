@@ -1,0 +1,190 @@
+using CognitoFunctions.Accounts;
+using CognitoFunctions.Cognito.Model;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoFunctions.Tests.Accounts;
+
+/// <summary>
+/// Every flow's error mapping on the scripted Cognito, one failing call each: the Cognito errors a flow knows become
+/// its own account failures (or, for a password reset request, no failure at all), and every other Cognito failure
+/// (throttling, no answer, a lost answer, no credentials, an unreadable answer, an error no flow expects) becomes the
+/// same account failure in every flow, logged once. The end-to-end tests show the same through cognito-local and the
+/// fault proxy; these show each mapping alone, in milliseconds.
+/// </summary>
+public sealed class AccountErrorMappingTests : IDisposable
+{
+    private const string Email = "someone@example.com";
+    private const string Sub = "7d1c0e52-0000-4000-8000-000000000001";
+
+    private readonly AccountsHarness _harness = new();
+    private string? _nonce;
+
+    /// <summary>Each flow by name: the operation whose failure the test scripts, and the operation name it is counted and logged under.</summary>
+    private static readonly Dictionary<string, (string Fails, AccountOperation Operation)> Flows = new()
+    {
+        ["login"] = ("AdminInitiateAuth", AccountOperation.LogIn),
+        ["login, email typed with capitals"] = ("AdminGetUser", AccountOperation.LogIn),
+        ["refresh"] = ("AdminInitiateAuth", AccountOperation.Refresh),
+        ["logout, revocation"] = ("RevokeToken", AccountOperation.LogOut),
+        ["logout, global sign-out"] = ("AdminUserGlobalSignOut", AccountOperation.LogOut),
+        ["forgot password"] = ("ForgotPassword", AccountOperation.ForgotPassword),
+        ["confirm forgot password"] = ("ConfirmForgotPassword", AccountOperation.ConfirmForgotPassword),
+        ["change password"] = ("ChangePassword", AccountOperation.ChangePassword),
+        ["signup, create"] = ("AdminCreateUser", AccountOperation.SignUp),
+        ["signup, password"] = ("AdminSetUserPassword", AccountOperation.SignUp),
+        ["list users"] = ("ListUsers", AccountOperation.ListUsers),
+        ["list users, next page"] = ("ListUsers", AccountOperation.ListUsers),
+    };
+
+    public static TheoryData<string, string, string> KnownErrors => new()
+    {
+        // flow, Cognito's error code, the account failure ("success" when the flow answers as if all went well)
+        { "login", "NotAuthorizedException", "InvalidCredentials" },
+        { "login", "UserNotFoundException", "InvalidCredentials" },
+        { "login", "InvalidPasswordException", "InvalidCredentials" },
+        { "login", "UserNotConfirmedException", "InvalidCredentials" },
+        { "login", "PasswordResetRequiredException", "ChallengeRequired PASSWORD_RESET_REQUIRED" },
+        { "login, email typed with capitals", "NotAuthorizedException", "InvalidCredentials" },
+        { "refresh", "NotAuthorizedException", "InvalidRefreshToken" },
+        { "refresh", "UserNotFoundException", "InvalidRefreshToken" },
+        { "refresh", "InvalidParameterException", "InvalidRefreshToken" },
+        { "logout, revocation", "UnsupportedTokenTypeException", "InvalidRefreshToken" },
+        { "logout, revocation", "NotAuthorizedException", "InvalidRefreshToken" },
+        { "logout, revocation", "InvalidParameterException", "InvalidRefreshToken" },
+        { "logout, global sign-out", "NotAuthorizedException", "InvalidRefreshToken" },
+        { "forgot password", "UserNotFoundException", "success" },
+        { "forgot password", "NotAuthorizedException", "success" },
+        { "forgot password", "LimitExceededException", "success" },
+        { "forgot password", "InvalidParameterException", "success" },
+        { "forgot password", "CodeDeliveryFailureException", "success" },
+        { "confirm forgot password", "CodeMismatchException", "InvalidCode" },
+        { "confirm forgot password", "ExpiredCodeException", "InvalidCode" },
+        { "confirm forgot password", "UserNotFoundException", "InvalidCode" },
+        { "confirm forgot password", "NotAuthorizedException", "InvalidCode" },
+        { "confirm forgot password", "InvalidPasswordException", "FieldRejected newPassword" },
+        { "confirm forgot password", "PasswordHistoryPolicyViolationException", "FieldRejected newPassword" },
+        { "change password", "NotAuthorizedException", "IncorrectPassword" },
+        { "change password", "InvalidPasswordException", "FieldRejected newPassword" },
+        { "change password", "PasswordHistoryPolicyViolationException", "FieldRejected newPassword" },
+        { "signup, create", "UsernameExistsException", "EmailTaken" },
+        { "signup, create", "InvalidParameterException", "FieldRejected email" },
+        { "signup, password", "InvalidPasswordException", "FieldRejected password" },
+        { "signup, password", "PasswordHistoryPolicyViolationException", "FieldRejected password" },
+        { "list users, next page", "InvalidParameterException", "FieldRejected paginationToken" },
+        { "list users", "InvalidParameterException", "UpstreamError" },
+        { "login", "LimitExceededException", "LimitExceeded" },
+        { "confirm forgot password", "LimitExceededException", "LimitExceeded" },
+    };
+
+    public static TheoryData<string, string, string> CommonFailures()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var flow in Flows.Keys)
+        {
+            foreach (var (failure, expected) in CognitoErrors.CommonFailures())
+            {
+                // Sign-up's rollback removes the user whose password step was lost: the outcome is known again, no account.
+                data.Add(flow, failure, flow == "signup, password" && failure == "answer lost" ? "Unavailable" : expected);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KnownErrors))]
+    public async Task A_Cognito_error_the_flow_knows_becomes_its_own_answer(string flow, string errorCode, string expected)
+    {
+        var failure = await RunAsync(flow, operation => CognitoErrors.Refusal(operation, errorCode));
+
+        Assert.Equal(expected, Describe(failure));
+    }
+
+    [Theory]
+    [MemberData(nameof(CommonFailures))]
+    public async Task Any_other_Cognito_failure_becomes_the_same_answer_in_every_flow_and_one_log_line(string flow, string failure, string expected)
+    {
+        var answer = await RunAsync(flow, operation => CognitoErrors.Common(failure, operation));
+
+        Assert.Equal(expected, Describe(answer));
+        if (answer is AccountFailure.Throttled or AccountFailure.OutcomeUnknown || failure == "server error")
+        {
+            Assert.Equal(CognitoErrors.RetryAfter, answer switch
+            {
+                AccountFailure.Throttled t => t.RetryAfter,
+                AccountFailure.OutcomeUnknown o => o.RetryAfter,
+                AccountFailure.Unavailable u => u.RetryAfter,
+                _ => null,
+            });
+        }
+
+        var logged = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Contains(Flows[flow].Operation.Name, logged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_current_password_as_cognito_local_refuses_it_is_an_incorrect_password()
+    {
+        // cognito-local refuses a wrong previous password with InvalidPassword and the bare message "Invalid password".
+        var failure = await RunAsync("change password", operation => CognitoErrors.Refusal(operation, "InvalidPasswordException", "Invalid password"));
+
+        Assert.IsType<AccountFailure.IncorrectPassword>(failure);
+    }
+
+    [Fact]
+    public async Task A_refused_password_reset_request_is_logged_with_Cognitos_code()
+    {
+        await RunAsync("forgot password", operation => CognitoErrors.Refusal(operation, "UserNotFoundException"));
+
+        Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Message == "Password reset request answered as accepted; Cognito said UserNotFoundException");
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    private static string Describe(AccountFailure? failure) => failure switch
+    {
+        null => "success",
+        AccountFailure.FieldRejected rejected => $"FieldRejected {rejected.Field}",
+        AccountFailure.ChallengeRequired challenge => $"ChallengeRequired {challenge.ChallengeName}",
+        _ => failure.GetType().Name,
+    };
+
+    /// <summary>Runs <paramref name="flow"/> with its one failing call throwing <paramref name="error"/>, every other call answering.</summary>
+    private async Task<AccountFailure?> RunAsync(string flow, Func<string, Exception> error)
+    {
+        var fails = Flows[flow].Fails;
+        var cognito = _harness.Cognito;
+        cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", request => _nonce is null
+            ? throw CognitoErrors.Refusal("AdminGetUser", "UserNotFoundException")
+            : new AdminGetUserResponse { Username = Sub, UserAttributes = [new() { Name = "sub", Value = Sub }, new() { Name = SignUpSaga.NonceAttribute, Value = _nonce }] });
+        cognito.Answer<AdminCreateUserRequest, AdminCreateUserResponse>("AdminCreateUser", request =>
+        {
+            _nonce = request.UserAttributes.ValueOf(SignUpSaga.NonceAttribute);
+            return new AdminCreateUserResponse { User = new UserType { Username = Sub, Attributes = [new() { Name = "sub", Value = Sub }] } };
+        });
+        cognito.Answer<object, object?>("AdminSetUserPassword", _ => null);
+        cognito.Answer<object, object?>("AdminDeleteUser", _ => null);
+        cognito.Answer<object, object?>("RevokeToken", _ => null);
+        cognito.Answer<object, object?>("AdminUserGlobalSignOut", _ => null);
+        cognito.Answer<object, object?>("ConfirmForgotPassword", _ => null);
+        cognito.Answer<object, object?>("ChangePassword", _ => null);
+        cognito.Answer<object, ForgotPasswordResponse>("ForgotPassword", _ => new ForgotPasswordResponse());
+        cognito.Answer<object, ListUsersResponse>("ListUsers", _ => new ListUsersResponse());
+        cognito.Throws(fails, error(fails));
+
+        var none = CancellationToken.None;
+        return flow switch
+        {
+            "login" => (await _harness.Accounts.LogInAsync(Email, "Wrong-Horse-9", null, none)).Failure,
+            "login, email typed with capitals" => (await _harness.Accounts.LogInAsync("Someone@Example.com", "Wrong-Horse-9", null, none)).Failure,
+            "refresh" => (await _harness.Accounts.RefreshAsync("refresh-token", null, null, none)).Failure,
+            "logout, revocation" or "logout, global sign-out" => (await _harness.Accounts.LogOutAsync(Sub, "refresh-token", none)).Failure,
+            "forgot password" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
+            "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", none)).Failure,
+            "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", none)).Failure,
+            "signup, create" or "signup, password" => (await _harness.SignUp.SignUpAsync(Email, "Correct-Horse-9", none)).Failure,
+            "list users" => (await _harness.Users.ListUsersAsync(10, null, none)).Failure,
+            _ => (await _harness.Users.ListUsersAsync(10, "next-page", none)).Failure,
+        };
+    }
+}
