@@ -227,6 +227,6 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
 
     private readonly record struct Answer(HttpStatusCode StatusCode, string? ContentType, ReadOnlyMemory<byte> Body, CallAttempts Attempts);
 
-    [LoggerMessage(EventId = 10, Message = "Cognito {Operation}: {Outcome} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
+    [LoggerMessage(EventId = 110, Message = "Cognito {Operation}: {Outcome} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
     private static partial void LogCall(ILogger logger, LogLevel level, string operation, string outcome, int attempts, double elapsedMs);
 }

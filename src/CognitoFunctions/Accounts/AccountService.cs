@@ -472,27 +472,27 @@ internal sealed partial class AccountService(
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Password reset request answered as accepted; Cognito said {ErrorCode}")]
+    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Password reset request answered as accepted; Cognito said {ErrorCode}")]
     private static partial void LogForgotPasswordSuppressed(ILogger logger, string errorCode);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Sign-up rollback failed: a user without a usable password may remain")]
+    [LoggerMessage(EventId = 211, Level = LogLevel.Critical, Message = "Sign-up rollback failed: a user without a usable password may remain")]
     private static partial void LogRollbackFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cognito throttled {Operation} ({ErrorCode})")]
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "Cognito throttled {Operation} ({ErrorCode})")]
     private static partial void LogThrottled(ILogger logger, string operation, string errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cognito refused {Operation}: a limit was exceeded ({ErrorCode})")]
+    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "Cognito refused {Operation}: a limit was exceeded ({ErrorCode})")]
     private static partial void LogLimitExceeded(ILogger logger, string operation, string errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outcome of {Operation} is unknown: Cognito {CognitoOperation} may have been carried out ({Reason}) and is not safe to repeat")]
+    [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "The outcome of {Operation} is unknown: Cognito {CognitoOperation} may have been carried out ({Reason}) and is not safe to repeat")]
     private static partial void LogOutcomeUnknown(ILogger logger, string operation, string cognitoOperation, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cognito unavailable for {Operation}")]
+    [LoggerMessage(EventId = 215, Level = LogLevel.Error, Message = "Cognito unavailable for {Operation}")]
     private static partial void LogUnavailable(ILogger logger, string operation, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cognito answered {Operation} with an unexpected error")]
+    [LoggerMessage(EventId = 216, Level = LogLevel.Error, Message = "Cognito answered {Operation} with an unexpected error")]
     private static partial void LogUpstreamError(ILogger logger, string operation, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cognito answered {Operation} with tokens this app cannot read: {Reason}")]
+    [LoggerMessage(EventId = 217, Level = LogLevel.Error, Message = "Cognito answered {Operation} with tokens this app cannot read: {Reason}")]
     private static partial void LogUnreadableTokens(ILogger logger, string operation, string reason);
 }

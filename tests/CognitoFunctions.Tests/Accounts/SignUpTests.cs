@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using CognitoFunctions.Accounts;
+using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Tests.Fakes;
@@ -158,7 +159,7 @@ public sealed class SignUpTests : IDisposable
     {
         var service = new AccountService(
             _cognito,
-            new PasswordPolicyProvider(_cognito, TimeProvider.System, NullLogger<PasswordPolicyProvider>.Instance),
+            new PasswordPolicyProvider(new UserPoolDescription(_cognito, TimeProvider.System), TimeProvider.System, NullLogger<PasswordPolicyProvider>.Instance),
             Options.Create(new AccountOptions()),
             _metrics,
             TimeProvider.System,

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using CognitoFunctions.Accounts;
+using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Tests.Fakes;
@@ -29,7 +30,7 @@ public sealed class UniformTimingTests : IDisposable
     {
         _accounts = new AccountService(
             _cognito,
-            new PasswordPolicyProvider(_cognito, _time, NullLogger<PasswordPolicyProvider>.Instance),
+            new PasswordPolicyProvider(new UserPoolDescription(_cognito, _time), _time, NullLogger<PasswordPolicyProvider>.Instance),
             Options.Create(new AccountOptions { UniformResponseTime = Floor }),
             new AccountMetrics(_services.GetRequiredService<IMeterFactory>()),
             _time,
