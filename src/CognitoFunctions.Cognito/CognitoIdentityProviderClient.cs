@@ -58,9 +58,6 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ChangePassword, request, Json.ChangePasswordRequest, cancellationToken);
 
-    public Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(CognitoOperations.GetUser, request, Json.GetUserRequest, Json.GetUserResponse, cancellationToken);
-
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ListUsers, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);
 
