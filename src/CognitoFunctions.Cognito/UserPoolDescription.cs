@@ -30,7 +30,7 @@ public sealed class UserPoolDescription
 
     /// <summary>
     /// The pool's description, answered at most <paramref name="maxAge"/> ago: the last answer when it is young enough,
-    /// otherwise the call in flight or a new one. Throws the call's <see cref="Errors.CognitoException"/>, or a
+    /// otherwise the call in flight or a new one (so <see cref="TimeSpan.Zero"/> asks for a fresh answer). Throws the call's <see cref="Errors.CognitoException"/>, or a
     /// <see cref="TimeoutException"/> when Cognito did not answer within <see cref="Budget"/>;
     /// <paramref name="cancellationToken"/> ends this reader's wait, not the call.
     /// </summary>

@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace CognitoFunctions.Health;
 
 /// <summary>
-/// Whether Cognito answers and knows the configured pool and app client: the pool's description (shared with the
-/// password policy, so an answer younger than <see cref="CacheFor"/> costs no call), then DescribeUserPoolClient,
-/// bounded together by <see cref="Budget"/>, the verdict kept for <see cref="CacheFor"/> and shared by concurrent
-/// probes, so health probes cannot hammer Cognito (its UserRead quota is shared with the app's own calls).
+/// Whether Cognito answers and knows the configured pool and app client: a fresh description of the pool (its
+/// DescribeUserPool call is shared with the password policy, which reads the answer instead of calling again), then
+/// DescribeUserPoolClient, bounded together by <see cref="Budget"/>, the verdict kept for <see cref="CacheFor"/> and
+/// shared by concurrent probes, so health probes cannot hammer Cognito (its UserRead quota is shared with the app's
+/// own calls).
 /// </summary>
 internal sealed partial class CognitoReachability
 {
@@ -75,7 +76,8 @@ internal sealed partial class CognitoReachability
         try
         {
             // The pool first: when it is wrong, the app client cannot be found in it either.
-            await _pool.GetAsync(CacheFor, timeout.Token);
+            // Fresh: an answer kept from earlier would hide a Cognito that stopped answering since.
+            await _pool.GetAsync(TimeSpan.Zero, timeout.Token);
             await _cognito.DescribeUserPoolClientAsync(timeout.Token);
             return (HealthStatus.Healthy, null);
         }
