@@ -112,30 +112,22 @@ param accountsUniformResponseTime string = '00:00:01'
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
 
-@description('CognitoAuth__ClockSkewSeconds: tolerance applied to exp and nbf.')
-@minValue(0)
-@maxValue(300)
-param cognitoAuthClockSkewSeconds int = 30
+@description('CognitoAuth__ClockSkew: tolerance applied to exp and nbf (hh:mm:ss, at most 00:05:00).')
+param cognitoAuthClockSkew string = '00:00:30'
 
 @description('CognitoAuth__CacheSize: validated tokens remembered; 0 turns the cache off.')
 @minValue(0)
 @maxValue(1000000)
 param cognitoAuthCacheSize int = 10000
 
-@description('CognitoAuth__PenaltyWindowSeconds: after a JWKS fetch, how long an unknown kid is rejected from memory.')
-@minValue(1)
-@maxValue(3600)
-param cognitoAuthPenaltyWindowSeconds int = 10
+@description('CognitoAuth__PenaltyWindow: after a JWKS fetch, how long an unknown kid is rejected from memory (hh:mm:ss, 00:00:01 to 01:00:00).')
+param cognitoAuthPenaltyWindow string = '00:00:10'
 
-@description('CognitoAuth__JwksRefreshIntervalSeconds: how often each pool\'s JWKS is fetched again.')
-@minValue(60)
-@maxValue(86400)
-param cognitoAuthJwksRefreshIntervalSeconds int = 900
+@description('CognitoAuth__JwksRefreshInterval: how often each pool\'s JWKS is fetched again (hh:mm:ss, 00:01:00 to 1.00:00:00).')
+param cognitoAuthJwksRefreshInterval string = '00:15:00'
 
-@description('CognitoAuth__JwksFetchTimeoutSeconds: upper bound on one JWKS fetch including its retry.')
-@minValue(1)
-@maxValue(60)
-param cognitoAuthJwksFetchTimeoutSeconds int = 5
+@description('CognitoAuth__JwksFetchTimeout: upper bound on one JWKS fetch including its retry (hh:mm:ss, 00:00:01 to 00:01:00).')
+param cognitoAuthJwksFetchTimeout string = '00:00:05'
 
 @description('CognitoAuth__RequireHttpsJwks: every JWKS address must be https (false is refused outside Development).')
 param cognitoAuthRequireHttpsJwks bool = true
@@ -393,11 +385,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         Accounts__GlobalSignOutOnLogout: string(accountsGlobalSignOutOnLogout)
         Accounts__UniformResponseTime: accountsUniformResponseTime
 
-        CognitoAuth__ClockSkewSeconds: string(cognitoAuthClockSkewSeconds)
+        CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)
-        CognitoAuth__PenaltyWindowSeconds: string(cognitoAuthPenaltyWindowSeconds)
-        CognitoAuth__JwksRefreshIntervalSeconds: string(cognitoAuthJwksRefreshIntervalSeconds)
-        CognitoAuth__JwksFetchTimeoutSeconds: string(cognitoAuthJwksFetchTimeoutSeconds)
+        CognitoAuth__PenaltyWindow: cognitoAuthPenaltyWindow
+        CognitoAuth__JwksRefreshInterval: cognitoAuthJwksRefreshInterval
+        CognitoAuth__JwksFetchTimeout: cognitoAuthJwksFetchTimeout
         CognitoAuth__RequireHttpsJwks: string(cognitoAuthRequireHttpsJwks)
         CognitoAuth__Realm: cognitoAuthRealm
       },

@@ -31,7 +31,7 @@ usage: bash scripts/deploy.sh --resource-group RG --location AZURE_REGION --app-
   --cors-origin         a browser origin allowed to call the API; repeat for several (default: none)
   --parameter           another parameter of azure-functionapp.bicep for both Azure deployments, e.g.
                         cognitoClientSecretKeyVaultUri=https://<vault>.vault.azure.net/secrets/<name> or
-                        cognitoAuthClockSkewSeconds=60; repeat for several
+                        cognitoAuthClockSkew=00:01:00; repeat for several
   --dry-run             print the commands in order and run nothing
 EOF
 }

@@ -51,7 +51,7 @@ internal sealed class BenchApp : IAsyncDisposable
         settings["CognitoAuth__CacheSize"] = cacheSize.ToString(CultureInfo.InvariantCulture);
 
         // One refetch per hour at most for an unknown kid: any fetch after warm-up would be a real one.
-        settings["CognitoAuth__PenaltyWindowSeconds"] = "3600";
+        settings["CognitoAuth__PenaltyWindow"] = "01:00:00";
         return FunctionsTestHost.StartAsync(options);
     }
 

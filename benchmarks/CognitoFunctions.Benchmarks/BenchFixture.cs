@@ -125,7 +125,7 @@ internal sealed class BenchFixture : IDisposable
             ["CognitoAuth:CacheSize"] = cacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
             // One refetch per hour at most for an unknown kid: the run must show no fetch after warm-up.
-            ["CognitoAuth:PenaltyWindowSeconds"] = "3600",
+            ["CognitoAuth:PenaltyWindow"] = "01:00:00",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddCognitoAuthentication(configuration);
 

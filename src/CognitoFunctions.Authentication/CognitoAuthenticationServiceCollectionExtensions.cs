@@ -1,7 +1,6 @@
 using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +13,7 @@ public static class CognitoAuthenticationServiceCollectionExtensions
     /// Registers Cognito token validation: binds <see cref="CognitoAuthOptions"/> to the <c>CognitoAuth</c> section and
     /// validates it when the host starts, registers <see cref="ICognitoTokenValidator"/>, the JWKS key sources and
     /// <see cref="ICognitoKeyStatus"/> (for health checks), and starts fetching the keys at start-up. Then add the middleware with <c>builder.UseCognitoAuthentication()</c>.
+    /// Once: a second call throws <see cref="InvalidOperationException"/>.
     /// <code>
     /// var builder = FunctionsApplication.CreateBuilder(args);
     /// builder.Services.AddCognitoAuthentication(builder.Configuration, services =&gt;
@@ -38,13 +38,10 @@ public static class CognitoAuthenticationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(CognitoTokenValidator)))
-        {
-            throw new InvalidOperationException("AddCognitoAuthentication was called twice: register Cognito authentication once, with every trusted pool.");
-        }
+        services.RegisterOnce<CognitoTokenValidator>(nameof(AddCognitoAuthentication), "register Cognito authentication once, with every trusted pool.");
 
         services.AddOptions<CognitoAuthOptions>()
-            .BindRefusingUnknownKeys(configuration, CognitoAuthOptions.SectionName)
+            .BindRefusingUnknownKeys(configuration, CognitoAuthOptions.SectionName, CognitoAuthOptions.RenamedSettings)
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
                 if (options.TrustedPools.Count == 0 && applicationPool?.Invoke(provider) is { } pool)
@@ -61,7 +58,7 @@ public static class CognitoAuthenticationServiceCollectionExtensions
         services.AddHttpClient(TrustedPoolRegistry.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSystemTimeProvider();
         services.AddSingleton<AuthenticationMetrics>();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<TrustedPoolRegistry>();

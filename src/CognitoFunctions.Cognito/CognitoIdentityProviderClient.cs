@@ -58,9 +58,6 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ChangePassword, request, Json.ChangePasswordRequest, cancellationToken);
 
-    public Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(CognitoOperations.GetUser, request, Json.GetUserRequest, Json.GetUserResponse, cancellationToken);
-
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ListUsers, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);
 
@@ -227,6 +224,6 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
 
     private readonly record struct Answer(HttpStatusCode StatusCode, string? ContentType, ReadOnlyMemory<byte> Body, CallAttempts Attempts);
 
-    [LoggerMessage(EventId = 10, Message = "Cognito {Operation}: {Outcome} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
+    [LoggerMessage(EventId = 110, Message = "Cognito {Operation}: {Outcome} after {Attempts} attempt(s) in {ElapsedMs:F0} ms.")]
     private static partial void LogCall(ILogger logger, LogLevel level, string operation, string outcome, int attempts, double elapsedMs);
 }

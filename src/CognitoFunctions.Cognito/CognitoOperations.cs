@@ -57,9 +57,6 @@ public static class CognitoOperations
         + "cognito-local's InvalidPassword, or PasswordHistoryPolicyViolation), a false 'incorrect password' although the "
         + "password changed.");
 
-    /// <summary>Reads the user an access token belongs to.</summary>
-    public static readonly CognitoOperation GetUser = new(nameof(GetUser), IamAuthorized: false, Repeatable: true, "Reads only.");
-
     /// <summary>Lists a page of the pool's users.</summary>
     public static readonly CognitoOperation ListUsers = new(nameof(ListUsers), IamAuthorized: true, Repeatable: true, "Reads only.");
 
@@ -73,8 +70,7 @@ public static class CognitoOperations
     public static IReadOnlyList<CognitoOperation> All { get; } =
     [
         AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
-        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, GetUser, ListUsers, DescribeUserPool,
-        DescribeUserPoolClient,
+        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, ListUsers, DescribeUserPool, DescribeUserPoolClient,
     ];
 
     /// <summary>The IAM actions the app's role needs: those of the signed operations, and no other.</summary>

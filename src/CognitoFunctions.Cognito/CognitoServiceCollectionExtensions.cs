@@ -26,11 +26,15 @@ public static class CognitoServiceCollectionExtensions
 
     /// <summary>
     /// Binds <see cref="CognitoOptions"/> to the <c>Cognito</c> section and validates it when the host starts (a key
-    /// under the section that names no option is refused too).
+    /// under the section that names no option is refused too). Once: a second call, or a call besides
+    /// <see cref="AddCognitoIdentityProvider"/> (which makes it), throws <see cref="InvalidOperationException"/>.
     /// </summary>
     public static IServiceCollection AddCognitoOptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.RegisterOnce<CognitoOptions>(
+            nameof(AddCognitoOptions),
+            $"bind the Cognito settings once; {nameof(AddCognitoIdentityProvider)} binds them itself, so call it alone.");
         services.AddOptions<CognitoOptions>()
             .BindRefusingUnknownKeys(configuration, CognitoOptions.SectionName)
             .ValidateOnStart();
@@ -42,19 +46,22 @@ public static class CognitoServiceCollectionExtensions
     /// Registers <see cref="ICognitoIdentityProvider"/>: binds and validates at start-up the <c>Cognito</c> and
     /// <c>Aws</c> sections, chooses the AWS credential source by <c>Aws__CredentialSource</c>, and builds the
     /// HttpClient pipeline: resilience (total timeout, retries, attempt timeout) outside the attempt recorder,
-    /// outside the SigV4 signer, so that every attempt is signed afresh.
+    /// outside the SigV4 signer, so that every attempt is signed afresh. Once: a second call throws
+    /// <see cref="InvalidOperationException"/>.
     /// </summary>
     public static IServiceCollection AddCognitoIdentityProvider(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.RegisterOnce<ICognitoIdentityProvider>(nameof(AddCognitoIdentityProvider), "register the Cognito client once.");
         services.AddCognitoOptions(configuration);
         services.AddOptions<AwsOptions>()
             .BindRefusingUnknownKeys(configuration, AwsOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSystemTimeProvider();
         services.TryAddSingleton(CreateCredentialSource);
+        services.TryAddSingleton<UserPoolDescription>();
         AddManagedIdentityExchange(services);
         services.TryAddTransient<AttemptRecordingHandler>();
         services.TryAddTransient<SigV4SigningHandler>();

@@ -49,9 +49,6 @@ public interface ICognitoIdentityProvider
     /// <summary>ChangePassword.</summary>
     Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>GetUser.</summary>
-    Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default);
-
     /// <summary>ListUsers: one page; pass the answer's PaginationToken for the next.</summary>
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default);
 

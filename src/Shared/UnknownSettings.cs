@@ -16,14 +16,20 @@ internal static class UnknownSettings
 {
     /// <summary>
     /// Binds <paramref name="section"/> of <paramref name="configuration"/> to the options, and fails their validation
-    /// (at start-up with <c>ValidateOnStart</c>) for every key under it that names no settable property.
+    /// (at start-up with <c>ValidateOnStart</c>) for every key under it that names no settable property. A key that
+    /// <paramref name="renamed"/> lists (an old setting name, mapped to the property that replaced it) is refused
+    /// with a message naming its new name, so an upgraded app that still carries it is told what to write instead.
     /// </summary>
-    public static OptionsBuilder<TOptions> BindRefusingUnknownKeys<TOptions>(this OptionsBuilder<TOptions> builder, IConfiguration configuration, string section)
+    public static OptionsBuilder<TOptions> BindRefusingUnknownKeys<TOptions>(
+        this OptionsBuilder<TOptions> builder,
+        IConfiguration configuration,
+        string section,
+        IReadOnlyDictionary<string, string>? renamed = null)
         where TOptions : class
     {
         var settings = configuration.GetSection(section);
         builder.Bind(settings);
-        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new Validator<TOptions>(builder.Name, settings, section));
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new Validator<TOptions>(builder.Name, settings, section, renamed));
         return builder;
     }
 
@@ -96,7 +102,8 @@ internal static class UnknownSettings
             ?? generic.FirstOrDefault(i => i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
     }
 
-    private sealed class Validator<TOptions>(string? optionsName, IConfiguration settings, string section) : IValidateOptions<TOptions>
+    private sealed class Validator<TOptions>(string? optionsName, IConfiguration settings, string section, IReadOnlyDictionary<string, string>? renamed)
+        : IValidateOptions<TOptions>
         where TOptions : class
     {
         public ValidateOptionsResult Validate(string? name, TOptions options)
@@ -109,8 +116,21 @@ internal static class UnknownSettings
             var unknown = Find(settings, typeof(TOptions), section);
             return unknown.Count == 0
                 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(unknown.Select(key =>
-                    $"{key} is not a setting of the {section} section (a misspelling?): remove it or correct its name. It would otherwise be ignored."));
+                : ValidateOptionsResult.Fail(unknown.Select(Message));
+        }
+
+        private string Message(string key)
+        {
+            var name = key[(section.Length + 2)..];
+            if (renamed is null || !renamed.TryGetValue(name, out var current))
+            {
+                return $"{key} is not a setting of the {section} section (a misspelling?): remove it or correct its name. It would otherwise be ignored.";
+            }
+
+            var form = typeof(TOptions).GetProperty(current)?.PropertyType == typeof(TimeSpan)
+                ? ", a duration written hh:mm:ss (00:00:30 for 30 seconds)"
+                : "";
+            return $"{key} is an old name: the setting is now {section}__{current}{form}. Rename it; it would otherwise be ignored.";
         }
     }
 }

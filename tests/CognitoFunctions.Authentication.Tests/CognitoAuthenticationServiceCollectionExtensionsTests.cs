@@ -16,7 +16,7 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
     {
         using var services = Services(new()
         {
-            ["CognitoAuth:ClockSkewSeconds"] = "10",
+            ["CognitoAuth:ClockSkew"] = "00:00:10",
             ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
             ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
             ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
@@ -26,7 +26,7 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
 
         var options = services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value;
 
-        Assert.Equal(10, options.ClockSkewSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ClockSkew);
         var pool = Assert.Single(options.TrustedPools);
         Assert.Equal(["client1", "client2"], pool.ClientIds);
         Assert.Equal("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc123", pool.Issuer);
@@ -76,7 +76,7 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
 
     [Theory]
     [InlineData("CognitoAuth:TrustedPool:0:Region", "CognitoAuth__TrustedPool")]
-    [InlineData("CognitoAuth:ClockSkew", "CognitoAuth__ClockSkew")]
+    [InlineData("CognitoAuth:ClockSkw", "CognitoAuth__ClockSkw")]
     [InlineData("CognitoAuth:TrustedPools:0:Regoin", "CognitoAuth__TrustedPools__0__Regoin")]
     [InlineData("CognitoAuth:TrustedPools:0:Issuer", "CognitoAuth__TrustedPools__0__Issuer")]
     [InlineData("CognitoAuth:UsesApplicationPool", "CognitoAuth__UsesApplicationPool")]
@@ -93,6 +93,30 @@ public sealed class CognitoAuthenticationServiceCollectionExtensionsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CognitoAuthOptions>>().Value);
 
         Assert.StartsWith($"{setting} is not a setting of the CognitoAuth section", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ClockSkewSeconds", "ClockSkew")]
+    [InlineData("PenaltyWindowSeconds", "PenaltyWindow")]
+    [InlineData("JwksRefreshIntervalSeconds", "JwksRefreshInterval")]
+    [InlineData("jwksFetchTimeoutSeconds", "JwksFetchTimeout")]
+    public async Task A_setting_in_seconds_of_earlier_versions_stops_the_app_naming_the_duration_that_replaced_it(string old, string current)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddCognitoAuthentication(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CognitoAuth:TrustedPools:0:Region"] = "us-east-1",
+            ["CognitoAuth:TrustedPools:0:UserPoolId"] = "us-east-1_Abc123",
+            ["CognitoAuth:TrustedPools:0:ClientIds:0"] = "client1",
+            [$"CognitoAuth:{old}"] = "30",
+        }).Build());
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            $"CognitoAuth__{old} is an old name: the setting is now CognitoAuth__{current}, a duration written hh:mm:ss (00:00:30 for 30 seconds). Rename it; it would otherwise be ignored.",
+            Assert.Single(error.Failures));
     }
 
     [Fact]

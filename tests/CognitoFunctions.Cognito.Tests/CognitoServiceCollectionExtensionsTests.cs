@@ -138,6 +138,35 @@ public sealed class CognitoServiceCollectionExtensionsTests
         Assert.Equal(AwsCredentialSource.Default, services.GetRequiredService<IOptions<AwsOptions>>().Value.CredentialSource);
     }
 
+    [Fact]
+    public void Registering_the_client_twice_is_refused()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ValidCognito).Build();
+        var services = new ServiceCollection().AddCognitoIdentityProvider(configuration);
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddCognitoIdentityProvider(configuration));
+
+        Assert.StartsWith("AddCognitoIdentityProvider was called twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binding_the_settings_twice_is_refused_also_when_the_client_registration_would_bind_them_again()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ValidCognito).Build();
+        var services = new ServiceCollection().AddCognitoOptions(configuration);
+
+        Assert.StartsWith("AddCognitoOptions was called twice", Assert.Throws<InvalidOperationException>(() => services.AddCognitoOptions(configuration)).Message, StringComparison.Ordinal);
+        Assert.Contains("call it alone", Assert.Throws<InvalidOperationException>(() => services.AddCognitoIdentityProvider(configuration)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_pool_description_is_registered_for_every_reader()
+    {
+        using var services = Build(ValidCognito);
+
+        Assert.Same(services.GetRequiredService<UserPoolDescription>(), services.GetRequiredService<UserPoolDescription>());
+    }
+
     private static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -18,7 +18,7 @@ public sealed partial class DeployScriptTests : IDisposable
         "--dry-run", "--resource-group", "rg-test", "--location", "westeurope", "--app-name", "cfntest",
         "--aws-account-id", "210987654321", "--aws-region", "ap-southeast-2", "--application-id-uri", "api://test-audience",
         "--cors-origin", "https://one.example.com", "--cors-origin", "http://localhost:3000",
-        "--parameter", "cognitoAuthClockSkewSeconds=45",
+        "--parameter", "cognitoAuthClockSkew=00:00:45",
     ];
 
     private readonly TemporaryFolder _stubs = new("deploy-stubs-");
@@ -65,7 +65,7 @@ public sealed partial class DeployScriptTests : IDisposable
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);
         Assert.Contains("cognitoUserPoolId=<CognitoUserPoolId>", lines[order[4]], StringComparison.Ordinal);
-        Assert.All([lines[order[0]], lines[order[4]]], l => Assert.Contains(" cognitoAuthClockSkewSeconds=45 ", l, StringComparison.Ordinal));
+        Assert.All([lines[order[0]], lines[order[4]]], l => Assert.Contains(" cognitoAuthClockSkew=00:00:45 ", l, StringComparison.Ordinal));
     }
 
     [Fact]

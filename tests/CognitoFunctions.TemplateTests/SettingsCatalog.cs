@@ -49,7 +49,7 @@ internal sealed class SettingsCatalog
     /// <summary>Whether <paramref name="key"/> lies under one of the options sections.</summary>
     public bool IsOurs(string key) => Sections.Keys.Any(section => key.StartsWith(section + "__", StringComparison.Ordinal));
 
-    /// <summary>camelCase of the key without its separators: <c>CognitoAuth__ClockSkewSeconds</c> → <c>cognitoAuthClockSkewSeconds</c>.</summary>
+    /// <summary>camelCase of the key without its separators: <c>CognitoAuth__ClockSkew</c> → <c>cognitoAuthClockSkew</c>.</summary>
     public static string ParameterName(string key)
     {
         var joined = key.Replace("__", "", StringComparison.Ordinal);

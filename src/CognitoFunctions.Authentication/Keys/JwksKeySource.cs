@@ -1,3 +1,4 @@
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace CognitoFunctions.Authentication;
@@ -22,9 +23,9 @@ internal sealed class JwksKeySource : IDisposable
     private readonly Action<IReadOnlyCollection<SigningKey>> _onKeysRetired;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    private readonly SingleFlight<bool> _fetch;
     private volatile SigningKeySet? _keys;
     private volatile FetchHistory _history = new(null, null, null);
-    private Task? _inFlight;
     private long _lastFetchStartTicks = long.MinValue;
     private ITimer? _refreshTimer;
     private bool _disposed;
@@ -43,15 +44,16 @@ internal sealed class JwksKeySource : IDisposable
         _address = address;
         _fetcher = fetcher;
         _time = time;
-        _penaltyWindow = TimeSpan.FromSeconds(options.PenaltyWindowSeconds);
-        _refreshInterval = TimeSpan.FromSeconds(options.JwksRefreshIntervalSeconds);
-        _fetchTimeout = TimeSpan.FromSeconds(options.JwksFetchTimeoutSeconds);
+        _penaltyWindow = options.PenaltyWindow;
+        _refreshInterval = options.JwksRefreshInterval;
+        _fetchTimeout = options.JwksFetchTimeout;
         _metrics = metrics;
         _logger = logger;
         _onKeysRetired = onKeysRetired;
+        _fetch = new SingleFlight<bool>(_gate);
     }
 
-    /// <summary>The keys of the last successful fetch; null until one succeeds.</summary>
+    /// <summary>The keys of the last successful fetch; null until one succeeds. Read without a lock: the validation's path.</summary>
     public SigningKeySet? Current => _keys;
 
     /// <summary>Whether any fetch was ever started: set as the fetch starts, before its request is sent.</summary>
@@ -85,7 +87,7 @@ internal sealed class JwksKeySource : IDisposable
     {
         lock (_gate)
         {
-            return _inFlight ?? StartFetch();
+            return _fetch.InFlight ?? StartFetch();
         }
     }
 
@@ -97,9 +99,9 @@ internal sealed class JwksKeySource : IDisposable
     {
         lock (_gate)
         {
-            if (_inFlight is not null)
+            if (_fetch.InFlight is { } inFlight)
             {
-                return _inFlight;
+                return inFlight;
             }
 
             return IsInPenaltyWindow() ? null : StartFetch();
@@ -136,7 +138,7 @@ internal sealed class JwksKeySource : IDisposable
     private bool IsInPenaltyWindow() =>
         _lastFetchStartTicks != long.MinValue && _time.GetUtcNow().UtcTicks - _lastFetchStartTicks < _penaltyWindow.Ticks;
 
-    // Called under _gate.
+    // Called under _gate, with no fetch in flight: the penalty window and the start time are decided with the start.
     private Task StartFetch()
     {
         if (_disposed)
@@ -145,24 +147,39 @@ internal sealed class JwksKeySource : IDisposable
         }
 
         _lastFetchStartTicks = _time.GetUtcNow().UtcTicks;
+        var fetch = _fetch.RunAsync(FetchAndApplyAsync);
 
-        // Run outside the lock: the fetch's continuation takes the lock again to clear _inFlight.
-        var fetch = Task.Run(FetchAndApplyAsync);
-        _inFlight = fetch;
+        // The next fetch is scheduled once this one has left the flight: a timer that fired while it was still in flight
+        // would only join it, and the periodic refresh would stop. Registered first, it runs before any waiter resumes.
+        _ = fetch.ContinueWith(
+            static (done, state) => ((JwksKeySource)state!).ScheduleAfter(done.IsCompletedSuccessfully && done.Result),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         return fetch;
     }
 
-    private async Task FetchAndApplyAsync()
+    private void ScheduleAfter(bool succeeded)
     {
-        var succeeded = false;
+        lock (_gate)
+        {
+            ScheduleRefresh(succeeded ? _refreshInterval : _penaltyWindow);
+        }
+    }
+
+    // Whether the fetch succeeded; it never throws, so the requests waiting on it never fault.
+    private async Task<bool> FetchAndApplyAsync()
+    {
         try
         {
             var result = await _fetcher.FetchAsync(_address, _fetchTimeout, _stopping.Token);
-            succeeded = Apply(result);
+            return Apply(result);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Shutting down.
+            return false;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -170,14 +187,7 @@ internal sealed class JwksKeySource : IDisposable
             _metrics.RecordJwksFetch(_issuer, JwksFetchOutcome.NetworkError);
             RecordFailure(JwksFetchOutcome.NetworkError);
             AuthenticationLog.JwksFetchFailed(_logger, e, _issuer, JwksFetchOutcome.NetworkError, null, _keys?.Keys.Count ?? 0);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-                ScheduleRefresh(succeeded ? _refreshInterval : _penaltyWindow);
-            }
+            return false;
         }
     }
 

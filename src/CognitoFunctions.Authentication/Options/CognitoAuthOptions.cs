@@ -2,7 +2,7 @@ namespace CognitoFunctions.Authentication;
 
 /// <summary>
 /// Settings of the Cognito authentication middleware: configuration section <c>CognitoAuth</c>, so
-/// <c>CognitoAuth__ClockSkewSeconds</c> in local.settings.json and in Azure app settings. Validated when the host
+/// <c>CognitoAuth__ClockSkew</c> in local.settings.json and in Azure app settings. Validated when the host
 /// starts; a wrong value stops the app with a message naming the setting.
 /// </summary>
 public sealed class CognitoAuthOptions
@@ -11,10 +11,10 @@ public sealed class CognitoAuthOptions
     public const string SectionName = "CognitoAuth";
 
     /// <summary>
-    /// Tolerance, in seconds, applied to <c>exp</c> and <c>nbf</c> for clocks that disagree slightly. Default 30,
-    /// at most 300.
+    /// Tolerance applied to <c>exp</c> and <c>nbf</c> for clocks that disagree slightly. Default 30 seconds
+    /// (<c>00:00:30</c>), at most 5 minutes.
     /// </summary>
-    public int ClockSkewSeconds { get; set; } = 30;
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The user pools whose tokens are accepted; a token's <c>iss</c> selects its pool. When empty, the pool the
@@ -29,16 +29,23 @@ public sealed class CognitoAuthOptions
     public int CacheSize { get; set; } = 10_000;
 
     /// <summary>
-    /// After a JWKS fetch, how long, in seconds, a token with an unknown <c>kid</c> is rejected from memory instead
-    /// of causing another fetch (the penalty box). Also the retry interval while the JWKS is unreachable. Default 10.
+    /// After a JWKS fetch, how long a token with an unknown <c>kid</c> is rejected from memory instead of causing
+    /// another fetch (the penalty box). Also the retry interval while the JWKS is unreachable. Default 10 seconds
+    /// (<c>00:00:10</c>), from 1 second to 1 hour.
     /// </summary>
-    public int PenaltyWindowSeconds { get; set; } = 10;
+    public TimeSpan PenaltyWindow { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often, in seconds, each pool's JWKS is fetched again to follow key rotation. Default 900.</summary>
-    public int JwksRefreshIntervalSeconds { get; set; } = 900;
+    /// <summary>
+    /// How often each pool's JWKS is fetched again to follow key rotation. Default 15 minutes (<c>00:15:00</c>),
+    /// from 1 minute to 1 day.
+    /// </summary>
+    public TimeSpan JwksRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Upper bound, in seconds, on one JWKS fetch including its single retry. Default 5.</summary>
-    public int JwksFetchTimeoutSeconds { get; set; } = 5;
+    /// <summary>
+    /// Upper bound on one JWKS fetch including its single retry. Default 5 seconds (<c>00:00:05</c>), from 1 second
+    /// to 1 minute.
+    /// </summary>
+    public TimeSpan JwksFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Whether every JWKS address must be https. Default <see langword="true"/>; <see langword="false"/> is allowed
@@ -48,6 +55,18 @@ public sealed class CognitoAuthOptions
 
     /// <summary>The <c>realm</c> of the <c>WWW-Authenticate: Bearer</c> challenge. Default <c>cognito</c>.</summary>
     public string Realm { get; set; } = "cognito";
+
+    /// <summary>
+    /// Settings of earlier versions, counted in seconds, and the durations that replaced them: one of these in
+    /// configuration stops the app with a message naming the new setting.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> RenamedSettings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ClockSkewSeconds"] = nameof(ClockSkew),
+        ["PenaltyWindowSeconds"] = nameof(PenaltyWindow),
+        ["JwksRefreshIntervalSeconds"] = nameof(JwksRefreshInterval),
+        ["JwksFetchTimeoutSeconds"] = nameof(JwksFetchTimeout),
+    };
 
     /// <summary>Set when <see cref="TrustedPools"/> was empty and the application supplied its pool.</summary>
     internal bool UsesApplicationPool { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CognitoFunctions.Shared;
 using Microsoft.Extensions.Options;
 
@@ -15,11 +16,11 @@ internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidat
     public ValidateOptionsResult Validate(string? name, CognitoAuthOptions options)
     {
         var failures = new List<string>();
-        Range(failures, nameof(options.ClockSkewSeconds), options.ClockSkewSeconds, 0, 300);
+        Range(failures, nameof(options.ClockSkew), options.ClockSkew, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         Range(failures, nameof(options.CacheSize), options.CacheSize, 0, 1_000_000);
-        Range(failures, nameof(options.PenaltyWindowSeconds), options.PenaltyWindowSeconds, 1, 3600);
-        Range(failures, nameof(options.JwksRefreshIntervalSeconds), options.JwksRefreshIntervalSeconds, 60, 86_400);
-        Range(failures, nameof(options.JwksFetchTimeoutSeconds), options.JwksFetchTimeoutSeconds, 1, 60);
+        Range(failures, nameof(options.PenaltyWindow), options.PenaltyWindow, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Range(failures, nameof(options.JwksRefreshInterval), options.JwksRefreshInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
+        Range(failures, nameof(options.JwksFetchTimeout), options.JwksFetchTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         if (string.IsNullOrWhiteSpace(options.Realm) || options.Realm.Any(char.IsControl))
         {
             failures.Add($"{Section}__{nameof(options.Realm)} must be a non-empty name without control characters.");
@@ -103,11 +104,13 @@ internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidat
         }
     }
 
-    private static void Range(List<string> failures, string property, int value, int min, int max)
+    private static void Range<T>(List<string> failures, string property, T value, T min, T max)
+        where T : IComparable<T>
     {
-        if (value < min || value > max)
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
         {
-            failures.Add($"{Section}__{property} is {value}; it must be between {min} and {max}.");
+            // TimeSpan's invariant form (00:00:30) is the one app settings are written in.
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}__{property} is {value}; it must be between {min} and {max}."));
         }
     }
 }

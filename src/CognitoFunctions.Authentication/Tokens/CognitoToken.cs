@@ -50,7 +50,7 @@ public sealed class CognitoToken
     public string Issuer { get; }
 
     /// <summary>
-    /// The token as the client presented it, for passing on to Cognito (e.g. ChangePassword, GetUser). A bearer
+    /// The token as the client presented it, for passing on to Cognito (e.g. ChangePassword). A bearer
     /// credential: never log it.
     /// </summary>
     public string EncodedToken => _rawToken;

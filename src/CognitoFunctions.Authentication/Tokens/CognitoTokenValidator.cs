@@ -28,7 +28,7 @@ internal sealed class CognitoTokenValidator : ICognitoTokenValidator
         _pools = pools.Pools;
         _cache = cache;
         _time = time;
-        _skewTicks = TimeSpan.FromSeconds(options.Value.ClockSkewSeconds).Ticks;
+        _skewTicks = options.Value.ClockSkew.Ticks;
     }
 
     public ValueTask<CognitoTokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken = default)

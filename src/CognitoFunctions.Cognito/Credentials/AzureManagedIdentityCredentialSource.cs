@@ -5,6 +5,7 @@ using Azure;
 using Azure.Core;
 using Azure.Identity;
 using CognitoFunctions.Cognito.Errors;
+using CognitoFunctions.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace CognitoFunctions.Cognito.Credentials;
@@ -29,9 +30,8 @@ internal sealed partial class AzureManagedIdentityCredentialSource : IAwsCredent
     private readonly TimeSpan _refreshBeforeExpiry;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Lock _lock = new();
+    private readonly SingleFlight<CachedCredentials> _exchange = new();
     private CachedCredentials? _current;
-    private Task<CachedCredentials>? _exchange;
 
     public AzureManagedIdentityCredentialSource(
         TokenCredential tokenCredential,
@@ -57,21 +57,10 @@ internal sealed partial class AzureManagedIdentityCredentialSource : IAwsCredent
             return current.Credentials;
         }
 
-        Task<CachedCredentials> exchange;
-        lock (_lock)
-        {
-            // A finished exchange (done or failed) is never reused: a failure is retried by the next caller.
-            if (_exchange is null || _exchange.IsCompleted)
-            {
-                _exchange = ExchangeAsync();
-            }
-
-            exchange = _exchange;
-        }
-
         try
         {
-            return (await exchange.WaitAsync(cancellationToken)).Credentials;
+            // A finished exchange (done or failed) is never reused: a failure is retried by the next caller.
+            return (await _exchange.RunAsync(ExchangeAsync, cancellationToken)).Credentials;
         }
         catch (AwsCredentialsUnavailableException ex) when (current is not null && _time.GetUtcNow() < current.Expiration)
         {
@@ -135,9 +124,9 @@ internal sealed partial class AzureManagedIdentityCredentialSource : IAwsCredent
 
     private sealed record CachedCredentials(ImmutableCredentials Credentials, DateTimeOffset Expiration);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "AWS credentials for role {RoleArn} obtained with the Azure managed identity; they expire at {Expiration:O}.")]
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "AWS credentials for role {RoleArn} obtained with the Azure managed identity; they expire at {Expiration:O}.")]
     private static partial void LogCredentialsIssued(ILogger logger, string roleArn, DateTimeOffset expiration);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Refreshing the AWS credentials failed; the cached ones stay in use until they expire at {Expiration:O}.")]
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Refreshing the AWS credentials failed; the cached ones stay in use until they expire at {Expiration:O}.")]
     private static partial void LogRefreshFailedUsingCached(ILogger logger, Exception exception, DateTimeOffset expiration);
 }

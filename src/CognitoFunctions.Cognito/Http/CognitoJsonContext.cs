@@ -21,8 +21,6 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(ForgotPasswordResponse))]
 [JsonSerializable(typeof(ConfirmForgotPasswordRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
-[JsonSerializable(typeof(GetUserRequest))]
-[JsonSerializable(typeof(GetUserResponse))]
 [JsonSerializable(typeof(ListUsersRequest))]
 [JsonSerializable(typeof(ListUsersResponse))]
 [JsonSerializable(typeof(DescribeUserPoolRequest))]

@@ -11,14 +11,8 @@ public sealed record AdminCreateUserRequest
     /// <summary>Attributes to set, e.g. <c>email</c>, <c>email_verified</c>, <c>custom:signup_nonce</c>.</summary>
     public IReadOnlyList<AttributeType>? UserAttributes { get; init; }
 
-    /// <summary>A temporary password; absent lets Cognito generate one.</summary>
-    public string? TemporaryPassword { get; init; }
-
     /// <summary>What to do about the invitation message; <see cref="MessageActionType.Suppress"/> sends none.</summary>
     public MessageActionType? MessageAction { get; init; }
-
-    /// <summary>Passed to the pool's Lambda triggers.</summary>
-    public IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
 
     [JsonInclude]
     internal string? UserPoolId { get; init; }

@@ -15,23 +15,6 @@ public sealed record AdminGetUserRequest
 /// <summary>The answer of AdminGetUser.</summary>
 public sealed record AdminGetUserResponse
 {
-    /// <summary>The Cognito username.</summary>
-    public string Username { get; init; } = "";
-
     /// <summary>The user's attributes.</summary>
     public IReadOnlyList<AttributeType> UserAttributes { get; init; } = [];
-
-    /// <summary>When the user was created.</summary>
-    [JsonConverter(typeof(EpochSecondsConverter))]
-    public DateTimeOffset UserCreateDate { get; init; }
-
-    /// <summary>When the user was last changed.</summary>
-    [JsonConverter(typeof(EpochSecondsConverter))]
-    public DateTimeOffset UserLastModifiedDate { get; init; }
-
-    /// <summary>Whether the user may sign in.</summary>
-    public bool Enabled { get; init; }
-
-    /// <summary>The user's status, e.g. <c>CONFIRMED</c>.</summary>
-    public string? UserStatus { get; init; }
 }

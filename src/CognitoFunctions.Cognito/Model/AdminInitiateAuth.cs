@@ -17,9 +17,6 @@ public sealed record AdminInitiateAuthRequest
     /// <summary>The end user's request, for Cognito's threat protection.</summary>
     public ContextDataType? ContextData { get; init; }
 
-    /// <summary>Passed to the pool's Lambda triggers.</summary>
-    public IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
-
     /// <summary>
     /// The username SECRET_HASH is computed with when the app client has a secret. Never sent. For
     /// <see cref="AuthFlowType.RefreshTokenAuth"/> it must be the Cognito username (the <c>sub</c> in email pools,
@@ -66,12 +63,6 @@ public sealed record AdminInitiateAuthResponse
     /// <summary>A challenge such as <c>NEW_PASSWORD_REQUIRED</c> or <c>SOFTWARE_TOKEN_MFA</c>; null when tokens were issued.</summary>
     public string? ChallengeName { get; init; }
 
-    /// <summary>The session to answer the challenge with.</summary>
-    public string? Session { get; init; }
-
-    /// <summary>The challenge's parameters.</summary>
-    public IReadOnlyDictionary<string, string>? ChallengeParameters { get; init; }
-
     /// <summary>The tokens, when no challenge stands in the way.</summary>
     public AuthenticationResultType? AuthenticationResult { get; init; }
 
@@ -94,9 +85,6 @@ public sealed record AuthenticationResultType
 
     /// <summary>Lifetime of the access token in seconds (cognito-local leaves it out).</summary>
     public int? ExpiresIn { get; init; }
-
-    /// <summary><c>Bearer</c> (cognito-local leaves it out).</summary>
-    public string? TokenType { get; init; }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -14,9 +14,6 @@ public sealed record ConfirmForgotPasswordRequest
     /// <summary>The new password; the pool's password policy applies.</summary>
     public required string Password { get; init; }
 
-    /// <summary>Passed to the pool's Lambda triggers.</summary>
-    public IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
-
     [JsonInclude]
     internal string? ClientId { get; init; }
 

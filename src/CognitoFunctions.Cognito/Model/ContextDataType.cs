@@ -17,7 +17,4 @@ public sealed record ContextDataType
 
     /// <summary>A few of the end user's request headers (e.g. User-Agent), never Authorization or cookies.</summary>
     public IReadOnlyList<HttpHeader> HttpHeaders { get; init; } = [];
-
-    /// <summary>Device fingerprint from Cognito's context-data collection library, when the front end sends one.</summary>
-    public string? EncodedData { get; init; }
 }

@@ -5,12 +5,6 @@ namespace CognitoFunctions.Cognito.Model;
 /// <summary>ListUsers: one page of the pool's users.</summary>
 public sealed record ListUsersRequest
 {
-    /// <summary>The attributes to return; absent returns all.</summary>
-    public IReadOnlyList<string>? AttributesToGet { get; init; }
-
-    /// <summary>A filter such as <c>email = "a@example.com"</c> or <c>email ^= "a"</c>.</summary>
-    public string? Filter { get; init; }
-
     /// <summary>Users per page, 1 to 60 (Cognito's default and maximum is 60).</summary>
     public int? Limit { get; init; }
 

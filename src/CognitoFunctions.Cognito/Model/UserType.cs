@@ -15,10 +15,6 @@ public sealed record UserType
     [JsonConverter(typeof(EpochSecondsConverter))]
     public DateTimeOffset UserCreateDate { get; init; }
 
-    /// <summary>When the user was last changed.</summary>
-    [JsonConverter(typeof(EpochSecondsConverter))]
-    public DateTimeOffset UserLastModifiedDate { get; init; }
-
     /// <summary>Whether the user may sign in.</summary>
     public bool Enabled { get; init; }
 

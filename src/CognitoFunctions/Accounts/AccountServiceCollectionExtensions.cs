@@ -1,7 +1,6 @@
 using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CognitoFunctions.Accounts;
 
@@ -10,6 +9,7 @@ internal static class AccountServiceCollectionExtensions
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.RegisterOnce<AccountOptions>(nameof(AddAccounts), "register the account flows once.");
         services.AddOptions<AccountOptions>().BindRefusingUnknownKeys(configuration, AccountOptions.SectionName)
             .Validate(
                 o => o.UniformResponseTime >= TimeSpan.Zero && o.UniformResponseTime <= AccountOptions.MaxUniformResponseTime,
@@ -17,7 +17,7 @@ internal static class AccountServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSystemTimeProvider();
         services.AddSingleton<PasswordPolicyProvider>();
         services.AddSingleton<UserLookup>();
         services.AddSingleton<AccountFlow>();

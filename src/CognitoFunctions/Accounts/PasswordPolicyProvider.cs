@@ -5,22 +5,21 @@ using Microsoft.Extensions.Logging;
 namespace CognitoFunctions.Accounts;
 
 /// <summary>
-/// The pool's password policy, read once from Cognito (DescribeUserPool) and kept for the process's life. Concurrent
-/// callers share one read, bounded by <see cref="Budget"/>. Until a read succeeds, validation uses aws-cognito.yaml's
-/// defaults, and the next read is tried <see cref="RetryAfterFailure"/> later, so requests do not wait on a Cognito
-/// that is down; Cognito still enforces its own policy on every password it sets.
+/// The pool's password policy, read once from the pool's description (the one the health check reads too) and kept
+/// for the process's life. Concurrent callers share one read, bounded by <see cref="Budget"/>. Until a read succeeds,
+/// validation uses aws-cognito.yaml's defaults, and the next read is tried <see cref="RetryAfterFailure"/> later, so
+/// requests do not wait on a Cognito that is down; Cognito still enforces its own policy on every password it sets.
 /// </summary>
-internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider cognito, TimeProvider time, ILogger<PasswordPolicyProvider> logger)
+internal sealed partial class PasswordPolicyProvider(UserPoolDescription pool, TimeProvider time, ILogger<PasswordPolicyProvider> logger)
 {
     /// <summary>The longest a request waits for the policy, retries included.</summary>
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Budget = UserPoolDescription.Budget;
 
     /// <summary>How long the defaults stand in after a failed read before the next read is tried.</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private PasswordPolicy? _policy;
-    private Task<PasswordPolicy>? _reading;
     private DateTimeOffset _nextRead = DateTimeOffset.MinValue;
 
     public Task<PasswordPolicy> GetAsync(CancellationToken cancellationToken)
@@ -32,26 +31,22 @@ internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider co
 
         lock (_gate)
         {
-            if (_reading is null && time.GetUtcNow() < _nextRead)
+            if (time.GetUtcNow() < _nextRead)
             {
                 return Task.FromResult(PasswordPolicy.Default);
             }
-
-            // One read for everyone: with Cognito hanging, a queue of readers would each wait a full timeout in turn.
-            _reading ??= ReadAsync();
-            return _reading.WaitAsync(cancellationToken);
         }
+
+        return ReadAsync(cancellationToken);
     }
 
-    private async Task<PasswordPolicy> ReadAsync()
+    private async Task<PasswordPolicy> ReadAsync(CancellationToken cancellationToken)
     {
-        // Leave the caller's lock first: the failure path below resets _reading, which must not race the assignment.
-        await Task.Yield();
         try
         {
-            using var timeout = new CancellationTokenSource(Budget, time);
-            var pool = await cognito.DescribeUserPoolAsync(timeout.Token);
-            var policy = pool.UserPool?.Policies?.PasswordPolicy;
+            // Any answer will do, however old: the policy is read once. Concurrent readers join one call.
+            var described = await pool.GetAsync(TimeSpan.MaxValue, cancellationToken);
+            var policy = described.UserPool?.Policies?.PasswordPolicy;
             var defaults = PasswordPolicy.Default;
             _policy = new PasswordPolicy(
                 policy?.MinimumLength ?? defaults.MinimumLength,
@@ -61,19 +56,24 @@ internal sealed partial class PasswordPolicyProvider(ICognitoIdentityProvider co
                 policy?.RequireSymbols ?? defaults.RequireSymbols);
             return _policy;
         }
-        catch (Exception ex) when (ex is CognitoException or OperationCanceledException)
+        catch (Exception ex) when (ex is CognitoException or TimeoutException)
         {
-            LogPolicyUnavailable(logger, ex);
             lock (_gate)
             {
-                _reading = null;
+                // Every reader of the failed call lands here: the first one logs and sets the retry time.
+                if (time.GetUtcNow() < _nextRead)
+                {
+                    return PasswordPolicy.Default;
+                }
+
                 _nextRead = time.GetUtcNow() + RetryAfterFailure;
             }
 
+            LogPolicyUnavailable(logger, ex);
             return PasswordPolicy.Default;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The pool's password policy could not be read; validating with the template's defaults")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "The pool's password policy could not be read; validating with the template's defaults")]
     private static partial void LogPolicyUnavailable(ILogger logger, Exception exception);
 }

@@ -54,6 +54,6 @@ internal sealed partial class UnhandledExceptionMiddleware(ILogger<UnhandledExce
     private static Exception Cause(Exception exception) =>
         exception is AggregateException { InnerExceptions: [var inner] } ? Cause(inner) : exception;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed with an unhandled {ExceptionType}; answered 500 /problems/internal-error, traceId {TraceId}")]
+    [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "Function {Function} failed with an unhandled {ExceptionType}; answered 500 /problems/internal-error, traceId {TraceId}")]
     private static partial void LogUnhandled(ILogger logger, string function, string? exceptionType, string traceId, Exception exception);
 }

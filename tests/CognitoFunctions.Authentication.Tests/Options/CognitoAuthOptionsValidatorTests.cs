@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Authentication.Tests.Options;
@@ -83,13 +84,7 @@ public sealed class CognitoAuthOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData(nameof(CognitoAuthOptions.ClockSkewSeconds), 301)]
-    [InlineData(nameof(CognitoAuthOptions.ClockSkewSeconds), -1)]
     [InlineData(nameof(CognitoAuthOptions.CacheSize), -1)]
-    [InlineData(nameof(CognitoAuthOptions.PenaltyWindowSeconds), 0)]
-    [InlineData(nameof(CognitoAuthOptions.JwksRefreshIntervalSeconds), 10)]
-    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeoutSeconds), 0)]
-    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeoutSeconds), 61)]
     public void Numbers_out_of_range_are_named(string property, int value)
     {
         var options = Options();
@@ -98,16 +93,46 @@ public sealed class CognitoAuthOptionsValidatorTests
         Assert.Contains(Validate(options).Failures!, f => f.StartsWith($"CognitoAuth__{property} is {value}", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(nameof(CognitoAuthOptions.ClockSkew), "00:05:01", "00:00:00 and 00:05:00")]
+    [InlineData(nameof(CognitoAuthOptions.ClockSkew), "-00:00:01", "00:00:00 and 00:05:00")]
+    [InlineData(nameof(CognitoAuthOptions.PenaltyWindow), "00:00:00", "00:00:01 and 01:00:00")]
+    [InlineData(nameof(CognitoAuthOptions.PenaltyWindow), "01:00:01", "00:00:01 and 01:00:00")]
+    [InlineData(nameof(CognitoAuthOptions.JwksRefreshInterval), "00:00:10", "00:01:00 and 1.00:00:00")]
+    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeout), "00:00:00", "00:00:01 and 00:01:00")]
+    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeout), "00:01:01", "00:00:01 and 00:01:00")]
+    public void Durations_out_of_range_are_named_with_their_bounds(string property, string value, string bounds)
+    {
+        var options = Options();
+        typeof(CognitoAuthOptions).GetProperty(property)!.SetValue(options, TimeSpan.Parse(value, CultureInfo.InvariantCulture));
+
+        Assert.Contains(Validate(options).Failures!, f => f == $"CognitoAuth__{property} is {value}; it must be between {bounds}.");
+    }
+
+    [Theory]
+    [InlineData(nameof(CognitoAuthOptions.ClockSkew), "00:05:00")]
+    [InlineData(nameof(CognitoAuthOptions.PenaltyWindow), "00:00:01")]
+    [InlineData(nameof(CognitoAuthOptions.JwksRefreshInterval), "1.00:00:00")]
+    [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeout), "00:01:00")]
+    public void Durations_at_their_bounds_are_accepted(string property, string value)
+    {
+        var options = Options();
+        typeof(CognitoAuthOptions).GetProperty(property)!.SetValue(options, TimeSpan.Parse(value, CultureInfo.InvariantCulture));
+
+        Assert.True(Validate(options).Succeeded);
+    }
+
     [Fact]
     public void The_defaults_are_small_and_safe()
     {
         var options = new CognitoAuthOptions();
 
-        Assert.InRange(options.ClockSkewSeconds, 0, 60);
-        Assert.Equal(10, options.PenaltyWindowSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ClockSkew);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.PenaltyWindow);
         Assert.True(options.RequireHttpsJwks);
         Assert.Equal(10_000, options.CacheSize);
-        Assert.Equal(5, options.JwksFetchTimeoutSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.JwksFetchTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(900), options.JwksRefreshInterval);
     }
 
     [Fact]

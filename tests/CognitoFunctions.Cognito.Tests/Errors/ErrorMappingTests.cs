@@ -97,7 +97,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_success_body_of_the_wrong_shape_is_a_protocol_error()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok("""{"Username":"u","UserCreateDate":"yesterday"}"""));
+        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok("""{"UserAttributes":"not a list"}"""));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoProtocolException>(() => services.Client().AdminGetUserAsync(GetUser));

@@ -7,7 +7,7 @@ namespace CognitoFunctions.Cognito.Tests.Http;
 public sealed class ResponseParsingTests
 {
     [Fact]
-    public async Task AdminGetUser_reads_attributes_status_and_fractional_epoch_dates()
+    public async Task AdminGetUser_reads_attributes()
     {
         const string body = """
             {"Enabled":true,"UserAttributes":[{"Name":"sub","Value":"d16b4aa8-8633-4f47-9c1e-e4a6e3c1a3a1"},{"Name":"email","Value":"testuser@example.com"},{"Name":"custom:signup_nonce","Value":"n0nce"}],
@@ -15,12 +15,8 @@ public sealed class ResponseParsingTests
             """;
         var user = await AnswerAsync(body, c => c.AdminGetUserAsync(new AdminGetUserRequest { Username = "testuser" }));
 
-        Assert.Equal("testuser", user.Username);
-        Assert.True(user.Enabled);
-        Assert.Equal("FORCE_CHANGE_PASSWORD", user.UserStatus);
         Assert.Equal("n0nce", user.UserAttributes.ValueOf("custom:signup_nonce"));
         Assert.Null(user.UserAttributes.ValueOf("phone_number"));
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1689980857949), user.UserCreateDate);
     }
 
     [Fact]
@@ -34,48 +30,37 @@ public sealed class ResponseParsingTests
             c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("u", "p")));
 
         Assert.Equal(3600, tokens.AuthenticationResult!.ExpiresIn);
-        Assert.Equal("Bearer", tokens.AuthenticationResult.TokenType);
         Assert.Equal("eyJ.e.f.g.h", tokens.AuthenticationResult.RefreshToken);
         Assert.Null(tokens.ChallengeName);
         Assert.Equal("NEW_PASSWORD_REQUIRED", challenge.ChallengeName);
-        Assert.Equal("AYABe...", challenge.Session);
         Assert.Null(challenge.AuthenticationResult);
     }
 
     [Fact]
-    public async Task ListUsers_reads_users_and_the_pagination_token()
+    public async Task ListUsers_reads_users_with_status_and_fractional_epoch_dates_and_the_pagination_token()
     {
         var page = await AnswerAsync(
-            """{"PaginationToken":"next-page","Users":[{"Attributes":[{"Name":"email","Value":"a@example.com"}],"Enabled":true,"UserCreateDate":1700000000,"UserLastModifiedDate":1700000001,"UserStatus":"CONFIRMED","Username":"u1"}]}""",
+            """{"PaginationToken":"next-page","Users":[{"Attributes":[{"Name":"email","Value":"a@example.com"}],"Enabled":true,"UserCreateDate":1689980857.949,"UserLastModifiedDate":1700000001,"UserStatus":"FORCE_CHANGE_PASSWORD","Username":"u1"}]}""",
             c => c.ListUsersAsync(new ListUsersRequest()));
 
         Assert.Equal("next-page", page.PaginationToken);
         var user = Assert.Single(page.Users);
+        Assert.Equal("u1", user.Username);
+        Assert.True(user.Enabled);
+        Assert.Equal("FORCE_CHANGE_PASSWORD", user.UserStatus);
         Assert.Equal("a@example.com", user.Attributes.ValueOf("email"));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000001), user.UserLastModifiedDate);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1689980857949), user.UserCreateDate);
     }
 
     [Fact]
-    public async Task DescribeUserPool_reads_the_password_policy_and_schema()
+    public async Task DescribeUserPool_reads_the_password_policy()
     {
         var pool = (await AnswerAsync(
             """{"UserPool":{"Id":"us-east-1_TestPool1","Name":"users","Policies":{"PasswordPolicy":{"MinimumLength":8,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"SchemaAttributes":[{"Name":"custom:signup_nonce","AttributeDataType":"String","Mutable":true,"Required":false,"StringAttributeConstraints":{"MinLength":"1","MaxLength":"64"}}],"UsernameAttributes":["email"],"CreationDate":1700000000.5,"EstimatedNumberOfUsers":3}}""",
             c => c.DescribeUserPoolAsync())).UserPool!;
 
-        Assert.Equal(8, pool.Policies!.PasswordPolicy!.MinimumLength);
-        Assert.Equal(["email"], pool.UsernameAttributes!);
-        Assert.Equal("custom:signup_nonce", Assert.Single(pool.SchemaAttributes!).Name);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000000500), pool.CreationDate);
-    }
-
-    [Fact]
-    public async Task ForgotPassword_reads_where_the_code_went()
-    {
-        var sent = await AnswerAsync(
-            """{"CodeDeliveryDetails":{"AttributeName":"email","DeliveryMedium":"EMAIL","Destination":"a***@e***"}}""",
-            c => c.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "a@example.com" }));
-
-        Assert.Equal("EMAIL", sent.CodeDeliveryDetails!.DeliveryMedium);
+        var policy = pool.Policies!.PasswordPolicy!;
+        Assert.Equal((8, true, true, true, true), (policy.MinimumLength, policy.RequireUppercase, policy.RequireLowercase, policy.RequireNumbers, policy.RequireSymbols));
     }
 
     private static async Task<T> AnswerAsync<T>(string body, Func<ICognitoIdentityProvider, Task<T>> call)

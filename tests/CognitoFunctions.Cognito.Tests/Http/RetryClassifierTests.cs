@@ -28,7 +28,6 @@ public sealed class RetryClassifierTests
         ["ForgotPassword"] = false,
         ["ConfirmForgotPassword"] = false,
         ["ChangePassword"] = false,
-        ["GetUser"] = true,
         ["ListUsers"] = true,
         ["DescribeUserPool"] = true,
         ["DescribeUserPoolClient"] = true,

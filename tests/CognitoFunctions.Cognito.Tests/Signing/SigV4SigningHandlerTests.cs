@@ -93,7 +93,7 @@ public sealed class SigV4SigningHandlerTests
     public async Task A_request_marked_unsigned_goes_out_without_any_signature_headers()
     {
         var credentials = StaticCredentialSource.LongTerm;
-        using var request = CognitoRequest("https://cognito-idp.us-east-1.amazonaws.com/", "GetUser", Encoding.UTF8.GetBytes("{}"));
+        using var request = CognitoRequest("https://cognito-idp.us-east-1.amazonaws.com/", "ChangePassword", Encoding.UTF8.GetBytes("{}"));
         request.Options.Set(SigV4SigningHandler.Unsigned, true);
         // Left over from an earlier signed attempt of the same message.
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 stale");

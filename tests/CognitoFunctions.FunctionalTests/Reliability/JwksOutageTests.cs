@@ -62,7 +62,7 @@ public sealed class JwksOutageTests(JwksOutageAppFixture fixture, ITestOutputHel
         await WarmUpAsync();
         await Jwks.WaitUntilQuietAsync(JwksServerAppFixture.PenaltyWindow + TimeSpan.FromMilliseconds(200), WaitLimit);
         // Made before the hang (a user and a login on cognito-local take a while): during the hanging fetch only
-        // the app's own answers run, far inside the 5-second JwksFetchTimeoutSeconds, however slow the machine.
+        // the app's own answers run, far inside the 5-second JwksFetchTimeout, however slow the machine.
         var loggedIn = await RealLoginTokenAsync();
         var signed = CognitoLocalSigner.Sign(PoolTokens.IdClaims(Fixture.Cognito.Pool));
 
@@ -83,7 +83,7 @@ public sealed class JwksOutageTests(JwksOutageAppFixture fixture, ITestOutputHel
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             }
 
-            // JwksFetchTimeoutSeconds (default 5) bounds the wait; the rest is margin for a busy machine.
+            // JwksFetchTimeout (default 5 seconds) bounds the wait; the rest is margin for a busy machine.
             Assert.True(elapsed < TimeSpan.FromSeconds(5 + 5), $"a request waiting for a hanging JWKS took {elapsed.TotalSeconds:F1} s");
         }
     }

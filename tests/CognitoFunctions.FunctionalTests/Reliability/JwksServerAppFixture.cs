@@ -8,7 +8,7 @@ namespace CognitoFunctions.FunctionalTests.Reliability;
 /// </summary>
 public abstract class JwksServerAppFixture : CognitoFunctionsAppFixture
 {
-    /// <summary>The app's <c>CognitoAuth__PenaltyWindowSeconds</c>.</summary>
+    /// <summary>The app's <c>CognitoAuth__PenaltyWindow</c>.</summary>
     public static readonly TimeSpan PenaltyWindow = TimeSpan.FromSeconds(1);
 
     private JwksServer? _jwks;
@@ -23,7 +23,7 @@ public abstract class JwksServerAppFixture : CognitoFunctionsAppFixture
         await base.ConfigureAppSettingsAsync(settings);
         _jwks = await JwksServer.StartAsync(await InitialJwksAsync());
         settings["Cognito__JwksUri"] = _jwks.Address.ToString();
-        settings["CognitoAuth__PenaltyWindowSeconds"] = ((int)PenaltyWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["CognitoAuth__PenaltyWindow"] = PenaltyWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public override async Task DisposeAsync()

@@ -116,7 +116,7 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
     [InlineData("Cognito", "ClientSecrt")]
     [InlineData("Aws", "RoleArm")]
     [InlineData("Accounts", "GlobalSignoutOnLogut")]
-    [InlineData("CognitoAuth", "ClockSkew")]
+    [InlineData("CognitoAuth", "ClockSkw")]
     public async Task The_real_app_with_a_misspelt_setting_refuses_to_start_naming_it(string section, string misspelt)
     {
         var options = new FunctionsTestHostOptions

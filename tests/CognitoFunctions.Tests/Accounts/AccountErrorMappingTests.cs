@@ -156,7 +156,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         var cognito = _harness.Cognito;
         cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", request => _nonce is null
             ? throw CognitoErrors.Refusal("AdminGetUser", "UserNotFoundException")
-            : new AdminGetUserResponse { Username = Sub, UserAttributes = [new() { Name = "sub", Value = Sub }, new() { Name = SignUpSaga.NonceAttribute, Value = _nonce }] });
+            : new AdminGetUserResponse { UserAttributes = [new() { Name = "sub", Value = Sub }, new() { Name = SignUpSaga.NonceAttribute, Value = _nonce }] });
         cognito.Answer<AdminCreateUserRequest, AdminCreateUserResponse>("AdminCreateUser", request =>
         {
             _nonce = request.UserAttributes.ValueOf(SignUpSaga.NonceAttribute);

@@ -24,6 +24,7 @@ internal sealed class AccountsHarness : IDisposable
         _services = new ServiceCollection()
             .AddFakeLogging()
             .AddSingleton<ICognitoIdentityProvider>(Cognito)
+            .AddSingleton<UserPoolDescription>()
             .AddSingleton(time ?? TimeProvider.System)
             .AddAccounts(configuration)
             .BuildServiceProvider();

@@ -1,4 +1,5 @@
 using CognitoFunctions.Accounts;
+using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Tests.Fakes;
@@ -17,7 +18,7 @@ public sealed class PasswordPolicyProviderTests
         var answer = new TaskCompletionSource<DescribeUserPoolResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         var cognito = new ScriptedCognito().OnDescribeUserPool(_ => answer.Task);
         int calls() => cognito.CountOf("DescribeUserPool");
-        var provider = new PasswordPolicyProvider(cognito, _time, NullLogger<PasswordPolicyProvider>.Instance);
+        var provider = new PasswordPolicyProvider(new UserPoolDescription(cognito, _time), _time, NullLogger<PasswordPolicyProvider>.Instance);
 
         var readers = Enumerable.Range(0, 20).Select(_ => provider.GetAsync(CancellationToken.None)).ToList();
         answer.SetResult(new DescribeUserPoolResponse { UserPool = new UserPoolType { Policies = new UserPoolPolicyType { PasswordPolicy = new PasswordPolicyType { MinimumLength = 14 } } } });
@@ -38,7 +39,7 @@ public sealed class PasswordPolicyProviderTests
                 ? Task.FromException<DescribeUserPoolResponse>(new CognitoTransportException("DescribeUserPool", new CallAttempts(1, false), new HttpRequestException("refused")))
                 : Task.FromResult(new DescribeUserPoolResponse { UserPool = new UserPoolType { Policies = new UserPoolPolicyType { PasswordPolicy = new PasswordPolicyType { MinimumLength = 12 } } } }));
         int calls() => cognito.CountOf("DescribeUserPool");
-        var provider = new PasswordPolicyProvider(cognito, _time, NullLogger<PasswordPolicyProvider>.Instance);
+        var provider = new PasswordPolicyProvider(new UserPoolDescription(cognito, _time), _time, NullLogger<PasswordPolicyProvider>.Instance);
 
         var first = await provider.GetAsync(CancellationToken.None);
         var soonAfter = await provider.GetAsync(CancellationToken.None);
@@ -63,7 +64,7 @@ public sealed class PasswordPolicyProviderTests
             called.SetResult();
             return hanging.Task;
         });
-        var provider = new PasswordPolicyProvider(cognito, _time, NullLogger<PasswordPolicyProvider>.Instance);
+        var provider = new PasswordPolicyProvider(new UserPoolDescription(cognito, _time), _time, NullLogger<PasswordPolicyProvider>.Instance);
 
         var waiting = provider.GetAsync(CancellationToken.None);
         await called.Task;

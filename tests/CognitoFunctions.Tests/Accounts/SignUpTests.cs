@@ -177,7 +177,6 @@ public sealed class SignUpTests : IDisposable
 
     private static AdminGetUserResponse UserWithNonce(string nonce) => new()
     {
-        Username = Sub,
         UserAttributes = [new AttributeType { Name = "sub", Value = Sub }, new AttributeType { Name = SignUpSaga.NonceAttribute, Value = nonce }],
     };
 }

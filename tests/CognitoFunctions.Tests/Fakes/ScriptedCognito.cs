@@ -74,7 +74,6 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) => Call<object>("ChangePassword", request, cancellationToken);
 
-    public Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default) => Call<GetUserResponse>("GetUser", request, cancellationToken);
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
 

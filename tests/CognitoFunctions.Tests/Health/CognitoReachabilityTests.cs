@@ -1,5 +1,6 @@
 using CognitoFunctions.Tests.Fakes;
 using System.Net;
+using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Health;
@@ -139,5 +140,5 @@ public sealed class CognitoReachabilityTests
     private static ScriptedCognito Answering(ScriptedCognito cognito) =>
         cognito.OnDescribeUserPoolClient(_ => Task.FromResult(new DescribeUserPoolClientResponse()));
 
-    private CognitoReachability Reachability(ScriptedCognito cognito) => new(cognito, _time, NullLogger<CognitoReachability>.Instance);
+    private CognitoReachability Reachability(ScriptedCognito cognito) => new(cognito, new UserPoolDescription(cognito, _time), _time, NullLogger<CognitoReachability>.Instance);
 }

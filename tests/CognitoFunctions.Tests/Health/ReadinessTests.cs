@@ -1,5 +1,6 @@
 using CognitoFunctions.Tests.Fakes;
 using CognitoFunctions.Authentication;
+using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Health;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,7 +56,7 @@ public sealed class ReadinessTests
             _ => Task.FromException<DescribeUserPoolResponse>(new CognitoFunctions.Cognito.Errors.CognitoCredentialsException(
                 "DescribeUserPool", new(1, false), new CognitoFunctions.Cognito.Errors.AwsCredentialsUnavailableException("none"))),
         }).OnDescribeUserPoolClient(_ => Task.FromResult(new DescribeUserPoolClientResponse()));
-        var readiness = new Readiness(new FixedKeyStatus([Pool("a", keys, jwksError)]), new CognitoReachability(cognito, TimeProvider.System, NullLogger<CognitoReachability>.Instance));
+        var readiness = new Readiness(new FixedKeyStatus([Pool("a", keys, jwksError)]), new CognitoReachability(cognito, new UserPoolDescription(cognito, TimeProvider.System), TimeProvider.System, NullLogger<CognitoReachability>.Instance));
 
         var report = await readiness.CheckAsync();
 
