@@ -49,7 +49,7 @@ internal static class EndToEndRun
                 await LoadRun.RunAsync(client, host.WorkerProcessId, path, token, concurrency, duration, body);
             }
 
-            var fetchesBefore = app.Jwks.Requests;
+            var fetchesBefore = app.Jwks.Requests();
             var runs = contenders.Select(_ => new List<LoadFigures>()).ToArray();
             for (var round = 0; round < rounds; round++)
             {
@@ -64,7 +64,7 @@ internal static class EndToEndRun
                     $"{c.Label} {runs[i][^1].Throughput:0} req/s p50 {runs[i][^1].P50:0.00} ms p99 {runs[i][^1].P99:0.00} ms worker {runs[i][^1].WorkerCpuMicroseconds:0.0} µs/req"))).Insert(0, $"e2e: round {round + 1}: "));
             }
 
-            var fetches = app.Jwks.Requests - fetchesBefore;
+            var fetches = app.Jwks.Requests() - fetchesBefore;
             for (var i = 0; i < contenders.Length; i++)
             {
                 double Ratio(Func<LoadFigures, double> figure) => Statistics.Median(runs[0].Zip(runs[i], (a, p) => figure(p) / figure(a)));
