@@ -1,6 +1,6 @@
 namespace CognitoFunctions.Testing.CognitoLocal;
 
-/// <summary>Where the repository's files are, found from the running test assembly.</summary>
+/// <summary>Where the repository's files are, found from the running assembly.</summary>
 public static class RepositoryLayout
 {
     /// <summary>The folder holding CognitoFunctions.sln.</summary>
