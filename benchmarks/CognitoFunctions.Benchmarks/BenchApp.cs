@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.FunctionsHost;
 using CognitoFunctions.Testing.FunctionsHost.Fixtures;
+using CognitoFunctions.Testing.Tokens;
 
 namespace CognitoFunctions.Benchmarks;
 
@@ -26,12 +26,12 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public static async Task<BenchApp> CreateAsync(int tokenCount)
     {
-        var idKey = new BenchKey("bench-key-1");
-        var accessKey = new BenchKey("bench-key-2");
+        var idKey = new TestKey("bench-key-1");
+        var accessKey = new TestKey("bench-key-2");
         var factory = new TokenFactory(idKey, accessKey);
         var now = DateTimeOffset.UtcNow;
         var tokens = Enumerable.Range(0, tokenCount).Select(i => factory.Create(access: i % 2 == 1, i, TokenKind.Valid, now)).ToArray();
-        var jwks = await JwksServer.StartAsync(new JsonObject { ["keys"] = new JsonArray(idKey.Jwk(), accessKey.Jwk()) }.ToJsonString());
+        var jwks = await JwksServer.StartAsync(Testing.Tokens.Jwks.Of(idKey, accessKey));
         return new BenchApp(jwks, tokens);
     }
 

@@ -1,7 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using CognitoFunctions.Authentication;
+using CognitoFunctions.Testing.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -20,8 +20,8 @@ internal sealed class BenchFixture : IDisposable
 
     private BenchFixture(int validPerUse, int rejectedPerKind)
     {
-        var idKey = new BenchKey("bench-key-1");
-        var accessKey = new BenchKey("bench-key-2");
+        var idKey = new TestKey("bench-key-1");
+        var accessKey = new TestKey("bench-key-2");
         var factory = new TokenFactory(idKey, accessKey);
         var now = DateTimeOffset.UtcNow;
         var serial = 0;
@@ -31,10 +31,10 @@ internal sealed class BenchFixture : IDisposable
             Rejected[kind] = [.. Enumerable.Range(0, rejectedPerKind).Select(i => factory.Create(access: i % 2 == 1, serial++, kind, now))];
         }
 
-        FloorKeys = new Dictionary<BenchKey, RSA> { [idKey] = idKey.ImportPublic(), [accessKey] = accessKey.ImportPublic() };
-        Jwks = new JsonObject { ["keys"] = new JsonArray(idKey.Jwk(), accessKey.Jwk()) }.ToJsonString();
-        FirstSightJwks = new JwksStub(Jwks);
-        CachedJwks = new JwksStub(Jwks);
+        FloorKeys = new Dictionary<TestKey, RSA> { [idKey] = idKey.ImportPublic(), [accessKey] = accessKey.ImportPublic() };
+        Jwks = Testing.Tokens.Jwks.Of(idKey, accessKey);
+        FirstSightJwks = new InMemoryJwks(Jwks);
+        CachedJwks = new InMemoryJwks(Jwks);
         _firstSightServices = Ours(FirstSightJwks, cacheSize: 0);
         _cachedServices = Ours(CachedJwks, cacheSize: 10_000);
         FirstSight = _firstSightServices.GetRequiredService<ICognitoTokenValidator>();
@@ -60,13 +60,13 @@ internal sealed class BenchFixture : IDisposable
 
     public Dictionary<TokenKind, BenchToken[]> Rejected { get; } = [];
 
-    public Dictionary<BenchKey, RSA> FloorKeys { get; }
+    public Dictionary<TestKey, RSA> FloorKeys { get; }
 
     public string Jwks { get; }
 
-    public JwksStub FirstSightJwks { get; }
+    public InMemoryJwks FirstSightJwks { get; }
 
-    public JwksStub CachedJwks { get; }
+    public InMemoryJwks CachedJwks { get; }
 
     /// <summary>Ours with the cache off: every token is seen for the first time.</summary>
     public ICognitoTokenValidator FirstSight { get; }
@@ -115,7 +115,7 @@ internal sealed class BenchFixture : IDisposable
 
     }
 
-    private static ServiceProvider Ours(JwksStub jwks, int cacheSize)
+    private static ServiceProvider Ours(InMemoryJwks jwks, int cacheSize)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -130,7 +130,7 @@ internal sealed class BenchFixture : IDisposable
         var services = new ServiceCollection().AddLogging().AddCognitoAuthentication(configuration);
 
         // The JWKS answers from memory: a handler in front of every client's pipeline that never calls on.
-        services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new InMemoryJwksHandler(jwks)));
+        services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(jwks.CreateHandler));
         return services.BuildServiceProvider();
     }
 }

@@ -1,16 +1,17 @@
 using System.Buffers.Text;
 using System.Text;
+using CognitoFunctions.Testing.Tokens;
 
 namespace CognitoFunctions.Benchmarks;
 
 /// <summary>One generated token, with what the floor needs precomputed: the signing input's bytes and the signature.</summary>
-internal sealed class BenchToken(string compact, bool isAccess, BenchKey key)
+internal sealed class BenchToken(string compact, bool isAccess, TestKey key)
 {
     public string Compact { get; } = compact;
 
     public bool IsAccess { get; } = isAccess;
 
-    public BenchKey Key { get; } = key;
+    public TestKey Key { get; } = key;
 
     public byte[] SigningInput { get; } = Encoding.ASCII.GetBytes(compact[..compact.LastIndexOf('.')]);
 

@@ -17,7 +17,7 @@ internal static class EndToEndRun
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## End to end under load\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"benchmarks/BenchFunctionApp served by tests/FunctionsTestHost; `GET /api/private` ([RequireCognitoToken], reads the token) against `GET /api/anon` ([AllowAnonymous]), both answering the same {{0}}-byte JSON body. .NET closed-loop client: {concurrency} concurrent keep-alive connections, {duration.TotalSeconds:0.#} s per run, {rounds} rounds the contenders' order rotating each round. Ratios are to the anonymous function without a header, per round, median over rounds. Load average before: {MachineInfo.LoadAverage()}.\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"benchmarks/BenchFunctionApp served by tools/FunctionsTestHost; `GET /api/private` ([RequireCognitoToken], reads the token) against `GET /api/anon` ([AllowAnonymous]), both answering the same {{0}}-byte JSON body. .NET closed-loop client: {concurrency} concurrent keep-alive connections, {duration.TotalSeconds:0.#} s per run, {rounds} rounds the contenders' order rotating each round. Ratios are to the anonymous function without a header, per round, median over rounds. Load average before: {MachineInfo.LoadAverage()}.\n");
         report.AppendLine("| scenario | function | req/s | p50 ms | p99 ms | throughput / anonymous | p50 / anonymous (goal ≤ 1.05) | p99 / anonymous | worker CPU µs per request | client + host CPU µs per request | JWKS fetches after warm-up (goal 0) |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var bodyLength = 0;
@@ -49,7 +49,7 @@ internal static class EndToEndRun
                 await LoadRun.RunAsync(client, host.WorkerProcessId, path, token, concurrency, duration, body);
             }
 
-            var fetchesBefore = app.Jwks.Requests;
+            var fetchesBefore = app.Jwks.Requests();
             var runs = contenders.Select(_ => new List<LoadFigures>()).ToArray();
             for (var round = 0; round < rounds; round++)
             {
@@ -64,7 +64,7 @@ internal static class EndToEndRun
                     $"{c.Label} {runs[i][^1].Throughput:0} req/s p50 {runs[i][^1].P50:0.00} ms p99 {runs[i][^1].P99:0.00} ms worker {runs[i][^1].WorkerCpuMicroseconds:0.0} µs/req"))).Insert(0, $"e2e: round {round + 1}: "));
             }
 
-            var fetches = app.Jwks.Requests - fetchesBefore;
+            var fetches = app.Jwks.Requests() - fetchesBefore;
             for (var i = 0; i < contenders.Length; i++)
             {
                 double Ratio(Func<LoadFigures, double> figure) => Statistics.Median(runs[0].Zip(runs[i], (a, p) => figure(p) / figure(a)));

@@ -29,8 +29,8 @@ internal static class EnumerationTimingRun
 
     public static async Task<string> RunAsync(int pairs, bool smoke, TextWriter log)
     {
-        await using var cognito = new CognitoLocalFixtureLifetime();
-        await cognito.Fixture.InitializeAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await using var cognito = await CognitoLocalPool.StartAsync(http);
         var floor = LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample)["Accounts__UniformResponseTime"];
 
         var report = new StringBuilder();
@@ -41,7 +41,7 @@ internal static class EnumerationTimingRun
             report.AppendLine(CultureInfo.InvariantCulture, $"### {label}\n");
             report.AppendLine("| kind | known email median ms | unknown email median ms | known slower in | verdict |");
             report.AppendLine("|---|---|---|---|---|");
-            await using var host = await StartAsync(cognito.Fixture, value);
+            await using var host = await StartAsync(cognito, value);
             using var client = host.CreateClient();
             var known = $"timing-{Guid.NewGuid():N}@example.com";
             await ExpectAsync(client, "api/user/signup", Json(("email", known), ("password", Password)), HttpStatusCode.Created);
@@ -106,7 +106,7 @@ internal static class EnumerationTimingRun
         }
     }
 
-    private static Task<FunctionsTestHost> StartAsync(CognitoLocalFixture cognito, string uniformResponseTime)
+    private static Task<FunctionsTestHost> StartAsync(CognitoLocalPool cognito, string uniformResponseTime)
     {
         var options = new FunctionsTestHostOptions { AppDirectory = FunctionAppBuildOutput.Locate("src/CognitoFunctions", typeof(EnumerationTimingRun).Assembly) };
         foreach (var (name, value) in LocalSettings.ReadValues(RepositoryLayout.LocalSettingsSample).Where(v => v.Value.Length > 0))
@@ -125,12 +125,4 @@ internal static class EnumerationTimingRun
 
     private static string Json(params (string Name, string Value)[] fields) =>
         System.Text.Json.JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.Value));
-
-    /// <summary>cognito-local for the run, stopped when the run ends.</summary>
-    private sealed class CognitoLocalFixtureLifetime : IAsyncDisposable
-    {
-        public CognitoLocalFixture Fixture { get; } = new();
-
-        public async ValueTask DisposeAsync() => await Fixture.DisposeAsync();
-    }
 }

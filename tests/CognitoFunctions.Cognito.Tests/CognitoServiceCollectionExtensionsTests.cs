@@ -1,5 +1,6 @@
 using CognitoFunctions.Cognito.Credentials;
 using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.FunctionsHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

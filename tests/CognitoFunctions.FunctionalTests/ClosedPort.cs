@@ -1,4 +1,4 @@
-using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.Loopback;
 
 namespace CognitoFunctions.FunctionalTests;
 

@@ -1,5 +1,6 @@
 using CognitoFunctions.FunctionalTests.Contract;
 using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.FunctionsHost;
 using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
 namespace CognitoFunctions.FunctionalTests;

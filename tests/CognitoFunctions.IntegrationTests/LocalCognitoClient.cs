@@ -1,5 +1,6 @@
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.FunctionsHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

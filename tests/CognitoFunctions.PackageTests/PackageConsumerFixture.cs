@@ -18,7 +18,7 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
     private HttpClient? _client;
 
     /// <summary>The key the pool signs with; the JWKS server publishes its public half.</summary>
-    public TokenSigner PoolKey { get; } = TokenSigner.Generate("package-test-key");
+    public TestKey PoolKey { get; } = new("package-test-key");
 
     /// <summary>The pool the app trusts (no Cognito behind it: its tokens are signed with <see cref="PoolKey"/>).</summary>
     public ProvisionedPool Pool => _pool ?? throw NotInitialised();
@@ -40,7 +40,7 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
             await base.InitializeAsync();
             _app = ConsumerApp.Create(Path.Combine(Root.FullName, "app"), Package);
             await _app.BuildAsync();
-            _jwks = await JwksServer.StartAsync(TokenSigner.Jwks(PoolKey));
+            _jwks = await JwksServer.StartAsync(Jwks.Of(PoolKey));
             _pool = new ProvisionedPool(CognitoLocalFixture.Region, $"{CognitoLocalFixture.Region}_PkgTest01", "", "packagetestclient", null, [], _jwks.Address);
 
             var options = new FunctionsTestHostOptions { AppDirectory = _app.OutputDirectory, Log = Log.WriteLine };

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.Loopback;
 
 namespace CognitoFunctions.TemplateTests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.FunctionsHost;
 
 namespace CognitoFunctions.LocalRun.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.Loopback;
 
 namespace CognitoFunctions.LocalRun;
 

@@ -12,7 +12,7 @@ namespace CognitoFunctions.LocalRun;
 internal static class LocalPool
 {
     /// <summary>The region local pools pretend to live in (their tokens' issuer).</summary>
-    public const string Region = CognitoLocalFixture.Region;
+    public const string Region = CognitoLocalPool.Region;
 
     public static async Task<PoolOutcome> EnsureAsync(RawCognitoApi api, Uri endpoint, string stateFile, string templatePath, CancellationToken cancellationToken)
     {

@@ -113,8 +113,8 @@ internal static class LocalRunCommand
         }
 
         Say(options.ForceTestHost
-            ? "--test-host: serving the app with the functions test host (tests/FunctionsTestHost)."
-            : "Azure Functions Core Tools (func) is not on PATH: serving the app with the functions test host (tests/FunctionsTestHost).");
+            ? "--test-host: serving the app with the functions test host (tools/FunctionsTestHost)."
+            : "Azure Functions Core Tools (func) is not on PATH: serving the app with the functions test host (tools/FunctionsTestHost).");
         return await TestHostApp.StartAsync(options.AppPort, appSettings, stopping);
     }
 

@@ -4,7 +4,7 @@ using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
 namespace CognitoFunctions.LocalRun;
 
-/// <summary>The app served in this process by tests/FunctionsTestHost, the emulator of the Functions host.</summary>
+/// <summary>The app served in this process by tools/FunctionsTestHost, the emulator of the Functions host.</summary>
 internal sealed class TestHostApp(FunctionsTestHost host) : IRunningApp
 {
     private readonly TaskCompletionSource _never = new();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CognitoFunctions.Authentication.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoFunctions.Authentication.Tests.Keys;

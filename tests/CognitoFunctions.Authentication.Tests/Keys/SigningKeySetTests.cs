@@ -1,4 +1,3 @@
-using CognitoFunctions.Authentication.Tests.Support;
 
 namespace CognitoFunctions.Authentication.Tests.Keys;
 

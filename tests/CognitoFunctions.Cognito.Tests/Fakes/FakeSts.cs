@@ -1,4 +1,4 @@
-using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.Loopback;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security;

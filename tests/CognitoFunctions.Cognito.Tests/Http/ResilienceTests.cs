@@ -3,7 +3,7 @@ using System.Net;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
-using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.Loopback;
 
 namespace CognitoFunctions.Cognito.Tests.Http;
 

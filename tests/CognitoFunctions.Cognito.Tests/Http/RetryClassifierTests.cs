@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Http;
 using CognitoFunctions.Cognito.Tests.Fakes;
-using CognitoFunctions.Testing.CognitoLocal;
+using CognitoFunctions.Testing.Loopback;
 using Polly.Timeout;
 
 namespace CognitoFunctions.Cognito.Tests.Http;

@@ -1,5 +1,4 @@
 using System.Net;
-using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CognitoFunctions.FunctionalTests.Accounts;
-using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Authentication;
 

@@ -16,7 +16,7 @@ public sealed class JwksOutageTests(JwksOutageAppFixture fixture, ITestOutputHel
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
 
     // A key the JWKS never lists: a token signed with it makes the app fetch the JWKS (once per penalty window).
-    private static readonly TokenSigner UnknownKey = TokenSigner.Generate("not-in-the-jwks");
+    private static readonly TestKey UnknownKey = new("not-in-the-jwks");
 
     private JwksServer Jwks => ((JwksOutageAppFixture)Fixture).Jwks;
 
@@ -27,11 +27,11 @@ public sealed class JwksOutageTests(JwksOutageAppFixture fixture, ITestOutputHel
 
         using (Jwks.Fail(HttpStatusCode.InternalServerError))
         {
-            var before = Jwks.Requests;
-            await SendUnknownKidUntilAsync(() => Jwks.Requests > before);
+            var before = Jwks.Requests();
+            await SendUnknownKidUntilAsync(() => Jwks.Requests() > before);
 
             // A failed fetch is tried again every penalty window in the background, and still fails.
-            await Jwks.WaitForRequestsAsync(Jwks.Requests + 1, WaitLimit);
+            await Jwks.WaitForRequestsAsync(Jwks.Requests() + 1, WaitLimit);
 
             await AssertFreshTokensPassAsync();
             await AssertPassesAsync(warm);
@@ -68,7 +68,7 @@ public sealed class JwksOutageTests(JwksOutageAppFixture fixture, ITestOutputHel
 
         using (Jwks.Hang())
         {
-            var before = Jwks.Requests;
+            var before = Jwks.Requests();
             var unknownKid = TimedAsync(() => Client.GetAsync("/api/user/private", UnknownKey.Sign(PoolTokens.IdClaims(Fixture.Cognito.Pool))));
             await Jwks.WaitForRequestsAsync(before + 1, WaitLimit);
 

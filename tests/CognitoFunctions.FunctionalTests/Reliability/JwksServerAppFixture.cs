@@ -1,4 +1,3 @@
-using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Reliability;
 

@@ -1,15 +1,14 @@
-using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.FunctionalTests.Reliability;
 
 /// <summary>The app trusting a JWKS of keys the tests generated: key A at start, then rotated to B.</summary>
 public class KeyRotationAppFixture : JwksServerAppFixture
 {
-    internal TokenSigner KeyA { get; } = TokenSigner.Generate("rotation-key-a");
+    internal TestKey KeyA { get; } = new("rotation-key-a");
 
-    internal TokenSigner KeyB { get; } = TokenSigner.Generate("rotation-key-b");
+    internal TestKey KeyB { get; } = new("rotation-key-b");
 
-    protected override Task<string> InitialJwksAsync() => Task.FromResult(TokenSigner.Jwks(KeyA));
+    protected override Task<string> InitialJwksAsync() => Task.FromResult(Testing.Tokens.Jwks.Of(KeyA));
 
     public override async Task DisposeAsync()
     {

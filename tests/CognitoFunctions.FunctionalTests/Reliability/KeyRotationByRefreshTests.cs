@@ -23,15 +23,15 @@ public sealed class KeyRotationByRefreshTests(ITestOutputHelper output)
             var oldToken = fixture.KeyA.Sign(PoolTokens.IdClaims(pool));
             await AssertStatusAsync(fixture, oldToken, HttpStatusCode.OK);
 
-            var fetches = fixture.Jwks.Requests;
-            fixture.Jwks.Publish(TokenSigner.Jwks(fixture.KeyB));
+            var fetches = fixture.Jwks.Requests();
+            fixture.Jwks.Publish(fixture.KeyB);
             await fixture.Jwks.WaitForRequestsAsync(fetches + 1, PeriodicRefreshAppFixture.RefreshInterval + TimeSpan.FromSeconds(30));
-            var refreshed = fixture.Jwks.Requests;
+            var refreshed = fixture.Jwks.Requests();
 
             await AssertStatusAsync(fixture, oldToken, HttpStatusCode.Unauthorized);
             await AssertStatusAsync(fixture, fixture.KeyA.Sign(PoolTokens.IdClaims(pool)), HttpStatusCode.Unauthorized);
             await AssertStatusAsync(fixture, fixture.KeyB.Sign(PoolTokens.IdClaims(pool)), HttpStatusCode.OK);
-            Assert.Equal(refreshed, fixture.Jwks.Requests);
+            Assert.Equal(refreshed, fixture.Jwks.Requests());
         }
         finally
         {

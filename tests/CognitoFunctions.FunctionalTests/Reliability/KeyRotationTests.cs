@@ -13,7 +13,7 @@ public sealed class KeyRotationTests(KeyRotationAppFixture fixture, ITestOutputH
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
 
-    private static readonly TokenSigner UnknownKey = TokenSigner.Generate("never-published");
+    private static readonly TestKey UnknownKey = new("never-published");
 
     private KeyRotationAppFixture Rotation => (KeyRotationAppFixture)Fixture;
 
@@ -26,24 +26,24 @@ public sealed class KeyRotationTests(KeyRotationAppFixture fixture, ITestOutputH
         await AssertStatusAsync(oldToken, HttpStatusCode.OK);
 
         // B is published; its first token makes the app fetch once and is accepted.
-        Jwks.Publish(TokenSigner.Jwks(Rotation.KeyA, Rotation.KeyB));
+        Jwks.Publish(Rotation.KeyA, Rotation.KeyB);
         await WaitOutPenaltyWindowAsync();
-        var fetches = Jwks.Requests;
+        var fetches = Jwks.Requests();
         var newToken = Rotation.KeyB.Sign(Claims());
         await AssertStatusAsync(newToken, HttpStatusCode.OK);
-        Assert.Equal(fetches + 1, Jwks.Requests);
+        Assert.Equal(fetches + 1, Jwks.Requests());
 
         // Both keys now verify without any further fetch.
         await AssertStatusAsync(Rotation.KeyB.Sign(Claims()), HttpStatusCode.OK);
         await AssertStatusAsync(Rotation.KeyA.Sign(Claims()), HttpStatusCode.OK);
-        Assert.Equal(fetches + 1, Jwks.Requests);
+        Assert.Equal(fetches + 1, Jwks.Requests());
 
         // A is removed. The app learns it at its next fetch: here one caused by a kid it does not know.
-        Jwks.Publish(TokenSigner.Jwks(Rotation.KeyB));
+        Jwks.Publish(Rotation.KeyB);
         await WaitOutPenaltyWindowAsync();
-        fetches = Jwks.Requests;
+        fetches = Jwks.Requests();
         await AssertStatusAsync(UnknownKey.Sign(Claims()), HttpStatusCode.Unauthorized);
-        Assert.Equal(fetches + 1, Jwks.Requests);
+        Assert.Equal(fetches + 1, Jwks.Requests());
 
         await AssertStatusAsync(oldToken, HttpStatusCode.Unauthorized);
         await AssertStatusAsync(Rotation.KeyA.Sign(Claims()), HttpStatusCode.Unauthorized);

@@ -59,7 +59,7 @@ public sealed class HostLifetimeTests(ITestOutputHelper output)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        console.ArgumentList.Add(Path.Combine(FunctionAppBuildOutput.ProjectOutput("tests/FunctionsTestHost", typeof(HostLifetimeTests).Assembly), "FunctionsTestHost.dll"));
+        console.ArgumentList.Add(Path.Combine(FunctionAppBuildOutput.ProjectOutput("tools/FunctionsTestHost", typeof(HostLifetimeTests).Assembly), "FunctionsTestHost.dll"));
         console.ArgumentList.Add(TestApp);
         console.ArgumentList.Add("--port");
         console.ArgumentList.Add("0");
