@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.Cognito.Tests;
 
@@ -16,9 +17,9 @@ public sealed class CognitoLocalGapTests
     [Fact]
     public async Task AdminUserGlobalSignOut_round_trips_against_a_fake_because_cognito_local_does_not_implement_it()
     {
-        await using var fake = await FakeCognito.StartAsync(request => request.Body["Username"]!.GetValue<string>() == "known@example.com"
-            ? FakeAnswer.Ok()
-            : FakeAnswer.Error("UserNotFoundException", "User does not exist."));
+        await using var fake = await CognitoFaultProxy.StartAsync(request => request.Body["Username"]!.GetValue<string>() == "known@example.com"
+            ? CognitoAnswer.Ok()
+            : CognitoAnswer.Error("UserNotFoundException", "User does not exist."));
         await using var services = TestClients.Create(fake.Address);
         var client = services.Client();
 
@@ -33,7 +34,7 @@ public sealed class CognitoLocalGapTests
     public async Task ListUsers_pages_through_a_fake_because_cognito_local_returns_every_user_in_one_page()
     {
         var users = Enumerable.Range(1, 5).Select(i => $"user{i}@example.com").ToArray();
-        await using var fake = await FakeCognito.StartAsync(request => Page(users, request.Body));
+        await using var fake = await CognitoFaultProxy.StartAsync(request => Page(users, request.Body));
         await using var services = TestClients.Create(fake.Address);
         var client = services.Client();
 
@@ -54,7 +55,7 @@ public sealed class CognitoLocalGapTests
     [Fact]
     public async Task ListUsers_with_an_invalid_pagination_token_is_an_InvalidParameter_error_against_a_fake_because_cognito_local_has_no_pagination()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error("InvalidParameterException", "Pagination token is invalid"));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error("InvalidParameterException", "Pagination token is invalid"));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().ListUsersAsync(new ListUsersRequest { PaginationToken = "garbage" }));
@@ -68,7 +69,7 @@ public sealed class CognitoLocalGapTests
     [MemberData(nameof(PasswordSettingOperations))]
     public async Task A_password_breaking_the_policy_is_InvalidPassword_against_a_fake_because_cognito_local_never_enforces_the_policy(string operation)
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error("InvalidPasswordException", "Password did not conform with policy: Password must have uppercase characters"));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error("InvalidPasswordException", "Password did not conform with policy: Password must have uppercase characters"));
         await using var services = TestClients.Create(fake.Address);
         var client = services.Client();
 
@@ -87,7 +88,7 @@ public sealed class CognitoLocalGapTests
     [Fact]
     public async Task A_wrong_password_is_NotAuthorized_as_real_Cognito_answers_against_a_fake_because_cognito_local_says_InvalidPassword()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error("NotAuthorizedException", "Incorrect username or password."));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error("NotAuthorizedException", "Incorrect username or password."));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("a@example.com", "wrong")));
@@ -95,7 +96,7 @@ public sealed class CognitoLocalGapTests
         Assert.Equal(CognitoErrorCode.NotAuthorized, error.Code);
     }
 
-    private static FakeAnswer Page(string[] users, JsonObject request)
+    private static CognitoAnswer Page(string[] users, JsonObject request)
     {
         var limit = request["Limit"]?.GetValue<int>() ?? 60;
         var start = request["PaginationToken"] is { } token ? int.Parse(token.GetValue<string>()[5..], CultureInfo.InvariantCulture) : 0;
@@ -114,6 +115,6 @@ public sealed class CognitoLocalGapTests
             answer["PaginationToken"] = $"from-{start + limit}";
         }
 
-        return FakeAnswer.Ok(answer.ToJsonString());
+        return CognitoAnswer.Ok(answer.ToJsonString());
     }
 }

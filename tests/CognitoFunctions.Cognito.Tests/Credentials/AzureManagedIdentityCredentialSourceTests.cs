@@ -8,6 +8,7 @@ using CognitoFunctions.Cognito.Credentials;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,9 +55,9 @@ public sealed class AzureManagedIdentityCredentialSourceTests : IAsyncLifetime, 
 
         var credentials = await source.GetCredentialsAsync(CancellationToken.None);
 
-        Assert.Equal(FakeCognito.TemporaryAccessKeyId, credentials.AccessKey);
-        Assert.Equal(FakeCognito.TemporarySecretAccessKey, credentials.SecretKey);
-        Assert.Equal(FakeCognito.SessionToken, credentials.Token);
+        Assert.Equal(AwsTestKeys.TemporaryAccessKeyId, credentials.AccessKey);
+        Assert.Equal(AwsTestKeys.TemporarySecretAccessKey, credentials.SecretKey);
+        Assert.Equal(AwsTestKeys.SessionToken, credentials.Token);
 
         var token = HttpUtility.ParseQueryString(Assert.Single(_imds.Requests).Query);
         Assert.Equal(Audience, token["resource"]);
@@ -104,7 +105,7 @@ public sealed class AzureManagedIdentityCredentialSourceTests : IAsyncLifetime, 
         var results = await Task.WhenAll(callers);
 
         Assert.Equal(2, _sts.Requests.Count);
-        Assert.All(results, r => Assert.Equal(FakeCognito.TemporaryAccessKeyId, r.AccessKey));
+        Assert.All(results, r => Assert.Equal(AwsTestKeys.TemporaryAccessKeyId, r.AccessKey));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class AzureManagedIdentityCredentialSourceTests : IAsyncLifetime, 
 
         // The next call tries again, and succeeds once STS does.
         _sts.FailWith = null;
-        Assert.Equal(FakeCognito.TemporaryAccessKeyId, (await source.GetCredentialsAsync(CancellationToken.None)).AccessKey);
+        Assert.Equal(AwsTestKeys.TemporaryAccessKeyId, (await source.GetCredentialsAsync(CancellationToken.None)).AccessKey);
     }
 
     [Fact]
@@ -144,14 +145,14 @@ public sealed class AzureManagedIdentityCredentialSourceTests : IAsyncLifetime, 
     [Fact]
     public async Task The_exchanged_credentials_sign_Cognito_calls_that_a_verifying_endpoint_accepts()
     {
-        await using var cognito = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var cognito = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         await using var services = TestClients.Create(cognito.Address, credentials: CreateSource());
 
         await services.Client().AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = "a@example.com" });
 
         var signature = Assert.Single(cognito.Requests).Signature!;
         Assert.True(signature.IsValid, signature.Failure);
-        Assert.Equal(FakeCognito.TemporaryAccessKeyId, signature.AccessKeyId);
+        Assert.Equal(AwsTestKeys.TemporaryAccessKeyId, signature.AccessKeyId);
     }
 
     private AzureManagedIdentityCredentialSource CreateSource()

@@ -2,6 +2,7 @@ using System.Net;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.Cognito.Tests.Errors;
 
@@ -42,7 +43,7 @@ public sealed class ErrorMappingTests
     public async Task A_Cognito_error_body_becomes_a_service_error_with_its_code(string body, string errorTypeHeader, CognitoErrorCode code, string errorCode)
     {
         var headers = errorTypeHeader.Length == 0 ? null : new Dictionary<string, string> { ["x-amzn-ErrorType"] = errorTypeHeader };
-        await using var fake = await FakeCognito.StartAsync(_ => new FakeAnswer(400, body, Headers: headers));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => new CognitoAnswer(400, body, Headers: headers));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -59,7 +60,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_client_error_that_is_not_JSON_is_a_protocol_error()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => new FakeAnswer(403, "<html><body>Forbidden</body></html>", "text/html"));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => new CognitoAnswer(403, "<html><body>Forbidden</body></html>", "text/html"));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoProtocolException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -73,7 +74,7 @@ public sealed class ErrorMappingTests
     public async Task A_JSON_error_without_a_type_is_a_protocol_error()
     {
         // What cognito-local answers a request without X-Amz-Target, say.
-        await using var fake = await FakeCognito.StartAsync(_ => new FakeAnswer(400, """{"message":"Missing x-amz-target header"}""", "application/json"));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => new CognitoAnswer(400, """{"message":"Missing x-amz-target header"}""", "application/json"));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoProtocolException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -84,7 +85,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_server_error_that_is_not_JSON_is_a_server_error_without_a_code()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => new FakeAnswer(502, "<html>Bad Gateway</html>", "text/html"));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => new CognitoAnswer(502, "<html>Bad Gateway</html>", "text/html"));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServerErrorException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -97,7 +98,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_success_body_of_the_wrong_shape_is_a_protocol_error()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok("""{"UserAttributes":"not a list"}"""));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok("""{"UserAttributes":"not a list"}"""));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoProtocolException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -108,7 +109,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_redirect_is_not_followed_but_reported_as_a_protocol_error()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => new FakeAnswer(307, "", Headers: new Dictionary<string, string> { ["Location"] = "http://127.0.0.1:1/elsewhere" }));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => new CognitoAnswer(307, "", Headers: new Dictionary<string, string> { ["Location"] = "http://127.0.0.1:1/elsewhere" }));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoProtocolException>(() => services.Client().AdminGetUserAsync(GetUser));

@@ -1,3 +1,4 @@
+using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.Loopback;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -8,7 +9,7 @@ namespace CognitoFunctions.Cognito.Tests.Fakes;
 
 /// <summary>
 /// A loopback STS answering AssumeRoleWithWebIdentity in the Query protocol's XML, as the STS API reference shows
-/// it. It issues the temporary key <see cref="FakeCognito"/> knows, expiring <see cref="Lifetime"/> after the
+/// it. It issues the temporary key of <see cref="AwsTestKeys"/> that the scripted <see cref="CognitoFaultProxy"/> knows, expiring <see cref="Lifetime"/> after the
 /// test's clock; <see cref="Gate"/> can hold answers back and <see cref="FailWith"/> makes it refuse.
 /// </summary>
 internal sealed class FakeSts : IAsyncDisposable
@@ -76,10 +77,10 @@ internal sealed class FakeSts : IAsyncDisposable
                   <AssumedRoleId>AROAFAKEROLEID000001:cognito-functions</AssumedRoleId>
                 </AssumedRoleUser>
                 <Credentials>
-                  <SessionToken>{SecurityElement.Escape(FakeCognito.SessionToken)}</SessionToken>
-                  <SecretAccessKey>{SecurityElement.Escape(FakeCognito.TemporarySecretAccessKey)}</SecretAccessKey>
+                  <SessionToken>{SecurityElement.Escape(AwsTestKeys.SessionToken)}</SessionToken>
+                  <SecretAccessKey>{SecurityElement.Escape(AwsTestKeys.TemporarySecretAccessKey)}</SecretAccessKey>
                   <Expiration>{expiration}</Expiration>
-                  <AccessKeyId>{FakeCognito.TemporaryAccessKeyId}</AccessKeyId>
+                  <AccessKeyId>{AwsTestKeys.TemporaryAccessKeyId}</AccessKeyId>
                 </Credentials>
                 <Provider>sts.windows.net/00000000-0000-0000-0000-000000000def/</Provider>
               </AssumeRoleWithWebIdentityResult>

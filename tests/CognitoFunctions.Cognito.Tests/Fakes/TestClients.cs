@@ -1,4 +1,5 @@
 using CognitoFunctions.Cognito.Credentials;
+using CognitoFunctions.Testing.CognitoLocal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ internal static class TestClients
 
     public static IReadOnlyDictionary<string, string?> Settings(Uri serviceUrl) => new Dictionary<string, string?>
     {
-        ["Cognito:Region"] = FakeCognito.Region,
+        ["Cognito:Region"] = AwsTestKeys.Region,
         ["Cognito:UserPoolId"] = UserPoolId,
         ["Cognito:ClientId"] = ClientId,
         ["Cognito:ServiceUrl"] = serviceUrl.ToString(),

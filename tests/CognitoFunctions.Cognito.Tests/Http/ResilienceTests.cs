@@ -3,6 +3,7 @@ using System.Net;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.Loopback;
 
 namespace CognitoFunctions.Cognito.Tests.Http;
@@ -15,21 +16,21 @@ public sealed class ResilienceTests
     private static readonly AdminGetUserRequest GetUser = new() { Username = "a@example.com" };
     private static readonly AdminCreateUserRequest CreateUser = new() { Username = "a@example.com", MessageAction = MessageActionType.Suppress };
 
-    public static TheoryData<string, FakeAnswer> TransientFailures => new()
+    public static TheoryData<string, CognitoAnswer> TransientFailures => new()
     {
-        { "throttling (HTTP 400 TooManyRequestsException)", FakeAnswer.Throttled() },
-        { "throttling with a namespace prefix", FakeAnswer.Error("com.amazonaws.cognito.identity.idp.model#TooManyRequestsException", "Rate exceeded") },
-        { "AWS's generic ThrottlingException", FakeAnswer.Error("ThrottlingException", "Rate exceeded") },
-        { "HTTP 429", new FakeAnswer(429, "") },
-        { "HTTP 500 InternalErrorException", FakeAnswer.Error("InternalErrorException", "Internal error", 500) },
-        { "HTTP 503 from a proxy, not JSON", new FakeAnswer(503, "<html>Service Unavailable</html>", "text/html") },
+        { "throttling (HTTP 400 TooManyRequestsException)", CognitoAnswer.Throttled() },
+        { "throttling with a namespace prefix", CognitoAnswer.Error("com.amazonaws.cognito.identity.idp.model#TooManyRequestsException", "Rate exceeded") },
+        { "AWS's generic ThrottlingException", CognitoAnswer.Error("ThrottlingException", "Rate exceeded") },
+        { "HTTP 429", new CognitoAnswer(429, "") },
+        { "HTTP 500 InternalErrorException", CognitoAnswer.Error("InternalErrorException", "Internal error", 500) },
+        { "HTTP 503 from a proxy, not JSON", new CognitoAnswer(503, "<html>Service Unavailable</html>", "text/html") },
     };
 
     [Theory]
     [MemberData(nameof(TransientFailures))]
-    public async Task A_transient_failure_is_retried_and_each_attempt_carries_a_fresh_valid_signature(string failure, FakeAnswer first)
+    public async Task A_transient_failure_is_retried_and_each_attempt_carries_a_fresh_valid_signature(string failure, CognitoAnswer first)
     {
-        await using var fake = await FakeCognito.StartAsync(FakeAnswer.Sequence(first, FakeAnswer.Ok(UserJson)));
+        await using var fake = await CognitoFaultProxy.StartAsync(CognitoAnswer.Sequence(first, CognitoAnswer.Ok(UserJson)));
         await using var services = TestClients.Create(fake.Address, time: new SteppingTimeProvider());
 
         var user = await services.Client().AdminGetUserAsync(GetUser);
@@ -49,7 +50,7 @@ public sealed class ResilienceTests
     [InlineData("UnrecognizedClientException", CognitoErrorCode.UnrecognizedClient)]
     public async Task A_client_error_other_than_throttling_is_never_retried(string type, CognitoErrorCode code)
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error(type, "refused"));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error(type, "refused"));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -63,7 +64,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Throttling_that_outlasts_the_retries_surfaces_as_a_throttled_error()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Throttled());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Throttled());
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoThrottledException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -79,7 +80,7 @@ public sealed class ResilienceTests
     public async Task A_server_error_that_outlasts_the_retries_surfaces_with_Cognitos_retry_hint()
     {
         var retryAfter = new Dictionary<string, string> { ["Retry-After"] = "7" };
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error("InternalErrorException", "Internal error", 503, retryAfter));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error("InternalErrorException", "Internal error", 503, retryAfter));
         await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:MaxRetryAttempts"] = "0" });
 
         var error = await Assert.ThrowsAsync<CognitoServerErrorException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -93,7 +94,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Server_errors_on_every_attempt_surface_after_all_retries_as_possibly_carried_out()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error("InternalErrorException", "Internal error", 500));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error("InternalErrorException", "Internal error", 500));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServerErrorException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -106,7 +107,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Not_implemented_is_not_retried()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => new FakeAnswer(501, ""));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => new CognitoAnswer(501, ""));
         await using var services = TestClients.Create(fake.Address);
 
         await Assert.ThrowsAsync<CognitoServerErrorException>(() => services.Client().AdminGetUserAsync(GetUser));
@@ -118,7 +119,7 @@ public sealed class ResilienceTests
     public async Task A_hanging_endpoint_times_out_within_the_configured_total()
     {
         var total = TimeSpan.FromSeconds(1);
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Hanging);
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Hanging);
         await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?>
         {
             ["Cognito:AttemptTimeout"] = "00:00:00.300",
@@ -149,7 +150,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task A_cancelled_call_throws_OperationCanceledException_not_a_Cognito_error()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Hanging);
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Hanging);
         await using var services = TestClients.Create(fake.Address);
         using var cancel = new CancellationTokenSource();
 
@@ -160,18 +161,18 @@ public sealed class ResilienceTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
-    public static TheoryData<string, FakeAnswer, bool> FirstAttemptsBeforeUsernameExists => new()
+    public static TheoryData<string, CognitoAnswer, bool> FirstAttemptsBeforeUsernameExists => new()
     {
-        { "the first answer was lost (attempt timeout)", FakeAnswer.Hanging, true },
-        { "the first attempt got HTTP 500", FakeAnswer.Error("InternalErrorException", "Internal error", 500), true },
-        { "the first attempt was throttled (so not carried out)", FakeAnswer.Throttled(), false },
+        { "the first answer was lost (attempt timeout)", CognitoAnswer.Hanging, true },
+        { "the first attempt got HTTP 500", CognitoAnswer.Error("InternalErrorException", "Internal error", 500), true },
+        { "the first attempt was throttled (so not carried out)", CognitoAnswer.Throttled(), false },
     };
 
     [Theory]
     [MemberData(nameof(FirstAttemptsBeforeUsernameExists))]
-    public async Task UsernameExists_on_a_retry_tells_whether_an_earlier_attempt_may_have_created_the_user(string first, FakeAnswer firstAnswer, bool mayHaveSucceeded)
+    public async Task UsernameExists_on_a_retry_tells_whether_an_earlier_attempt_may_have_created_the_user(string first, CognitoAnswer firstAnswer, bool mayHaveSucceeded)
     {
-        await using var fake = await FakeCognito.StartAsync(FakeAnswer.Sequence(firstAnswer, FakeAnswer.Error("UsernameExistsException", "An account with the given email already exists.")));
+        await using var fake = await CognitoFaultProxy.StartAsync(CognitoAnswer.Sequence(firstAnswer, CognitoAnswer.Error("UsernameExistsException", "An account with the given email already exists.")));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().AdminCreateUserAsync(CreateUser));
@@ -185,7 +186,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task UsernameExists_on_the_first_attempt_is_a_plain_conflict()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Error("UsernameExistsException", "An account with the given email already exists."));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Error("UsernameExistsException", "An account with the given email already exists."));
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoServiceException>(() => services.Client().AdminCreateUserAsync(CreateUser));

@@ -1,5 +1,6 @@
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.Cognito.Tests.Http;
 
@@ -65,7 +66,7 @@ public sealed class ResponseParsingTests
 
     private static async Task<T> AnswerAsync<T>(string body, Func<ICognitoIdentityProvider, Task<T>> call)
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok(body));
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok(body));
         await using var services = TestClients.Create(fake.Address);
         return await call(services.Client());
     }

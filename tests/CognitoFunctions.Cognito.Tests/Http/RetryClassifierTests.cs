@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Http;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.Loopback;
 using Polly.Timeout;
 
@@ -116,11 +117,11 @@ public sealed class RetryClassifierTests
     {
         var lost = reason switch
         {
-            "timeout" => FakeAnswer.Hanging,
-            "transport" => FakeAnswer.Dropped,
-            _ => FakeAnswer.Error("InternalErrorException", "Internal error", 500),
+            "timeout" => CognitoAnswer.Hanging,
+            "transport" => CognitoAnswer.Dropped,
+            _ => CognitoAnswer.Error("InternalErrorException", "Internal error", 500),
         };
-        await using var fake = await FakeCognito.StartAsync(FakeAnswer.Sequence(lost, FakeAnswer.Ok()));
+        await using var fake = await CognitoFaultProxy.StartAsync(CognitoAnswer.Sequence(lost, CognitoAnswer.Ok()));
         // Only the hanging answer needs a short attempt timeout; elsewhere a slow but good second answer on a loaded
         // machine must not time out and be sent a third time.
         await using var services = TestClients.Create(fake.Address, overrides: reason == "timeout" ? QuickAttempts : null);
@@ -145,7 +146,7 @@ public sealed class RetryClassifierTests
     [MemberData(nameof(Operations))]
     public async Task A_throttled_attempt_did_nothing_so_every_operation_sends_it_again(string operation)
     {
-        await using var fake = await FakeCognito.StartAsync(FakeAnswer.Sequence(FakeAnswer.Throttled(), FakeAnswer.Ok()));
+        await using var fake = await CognitoFaultProxy.StartAsync(CognitoAnswer.Sequence(CognitoAnswer.Throttled(), CognitoAnswer.Ok()));
         await using var services = TestClients.Create(fake.Address);
 
         await OperationCalls.All[operation].Call(services.Client());
@@ -168,7 +169,7 @@ public sealed class RetryClassifierTests
     [Fact]
     public async Task A_non_repeatable_call_throttled_until_the_total_timeout_ends_as_a_definite_failure_not_an_unknown_outcome()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Throttled());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Throttled());
         await using var services = TestClients.Create(fake.Address);
 
         var error = await Assert.ThrowsAsync<CognitoThrottledException>(() => OperationCalls.All["ChangePassword"].Call(services.Client()));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.Cognito.Tests.Http;
 
@@ -25,7 +26,7 @@ public sealed class WireFormatTests
     public async Task An_operation_is_one_POST_with_its_target_and_exact_body_signed_only_when_IAM_authorizes_it(string operation)
     {
         var (call, signed, body) = OperationCalls.All[operation];
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         await using var services = TestClients.Create(fake.Address);
 
         await call(services.Client());
@@ -44,7 +45,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Context_data_is_sent_in_the_API_references_shape()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         await using var services = TestClients.Create(fake.Address);
         var context = new ContextDataType
         {
@@ -64,7 +65,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task With_a_client_secret_every_operation_that_needs_it_carries_SECRET_HASH_or_the_secret()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:ClientSecret"] = TestClients.ClientSecret });
         var client = services.Client();
         const string sub = "8f2c4e1a-0b5d-4c6e-9f7a-1d2e3f405162";
@@ -90,7 +91,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Refreshing_with_a_client_secret_but_no_Cognito_username_fails_before_anything_is_sent()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:ClientSecret"] = TestClients.ClientSecret });
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => services.Client().AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken("refresh-token")));
@@ -102,7 +103,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Without_a_client_secret_no_secret_field_is_sent()
     {
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         await using var services = TestClients.Create(fake.Address, overrides: new Dictionary<string, string?> { ["Cognito:ClientSecret"] = "" });
 
         await services.Client().AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken("refresh-token"));

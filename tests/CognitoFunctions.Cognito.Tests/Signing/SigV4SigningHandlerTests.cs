@@ -6,6 +6,7 @@ using Amazon.Runtime;
 using CognitoFunctions.Cognito.Credentials;
 using CognitoFunctions.Cognito.Signing;
 using CognitoFunctions.Cognito.Tests.Fakes;
+using CognitoFunctions.Testing.CognitoLocal;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -85,7 +86,7 @@ public sealed class SigV4SigningHandlerTests
         Assert.Equal(2, credentials.Calls);
         Assert.Equal("20240102T030412Z", Single(capture.Last!, "X-Amz-Date"));
         Assert.NotEqual(first, Single(capture.Last!, "Authorization"));
-        Assert.Equal(FakeCognito.SessionToken, Single(capture.Last!, "X-Amz-Security-Token"));
+        Assert.Equal(AwsTestKeys.SessionToken, Single(capture.Last!, "X-Amz-Security-Token"));
         Assert.Single(capture.Last!.Headers.GetValues("X-Amz-Content-SHA256"));
     }
 
@@ -110,7 +111,7 @@ public sealed class SigV4SigningHandlerTests
     {
         // The loopback tests rely on this verifier accepting signatures; here it must also refuse bad ones.
         var now = DateTimeOffset.UtcNow;
-        var wrongSecret = new StaticCredentialSource(new ImmutableCredentials(FakeCognito.AccessKeyId, "not-the-secret-the-fake-knows-000000000", token: null));
+        var wrongSecret = new StaticCredentialSource(new ImmutableCredentials(AwsTestKeys.AccessKeyId, "not-the-secret-the-fake-knows-000000000", token: null));
         var stale = new FakeTimeProvider(now - TimeSpan.FromMinutes(6));
         var cases = new (IAwsCredentialSource Credentials, TimeProvider Time, string Expected)[]
         {
@@ -119,7 +120,7 @@ public sealed class SigV4SigningHandlerTests
             (StaticCredentialSource.LongTerm, new FakeTimeProvider(now), ""),
         };
 
-        await using var fake = await FakeCognito.StartAsync(_ => FakeAnswer.Ok());
+        await using var fake = await CognitoFaultProxy.StartAsync(_ => CognitoAnswer.Ok());
         foreach (var (credentials, time, expected) in cases)
         {
             using var request = CognitoRequest(fake.Address.ToString(), "ListUsers", Encoding.UTF8.GetBytes("{}"));

@@ -16,7 +16,7 @@ public class FaultInjectedAppFixture : CognitoFunctionsAppFixture
     {
         await base.ConfigureAppSettingsAsync(settings);
         _proxy = await CognitoFaultProxy.StartAsync(Cognito.Server.Endpoint);
-        settings["Cognito__ServiceUrl"] = _proxy.Endpoint.ToString();
+        settings["Cognito__ServiceUrl"] = _proxy.Address.ToString();
 
         // cognito-local lacks AdminUserGlobalSignOut: the proxy answers it as Cognito does, so the call can be seen.
         settings["Accounts__GlobalSignOutOnLogout"] = "true";
@@ -47,7 +47,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     public async Task When_setting_the_password_fails_the_new_user_is_deleted(HttpStatusCode faultStatus, string faultType, HttpStatusCode expected, string problemType)
     {
         var email = AccountClient.NewEmail("rollback");
-        using var fault = Proxy.Fail("AdminSetUserPassword", new CognitoFault(faultStatus, faultType), body => body["Username"]?.GetValue<string>() == email);
+        using var fault = Proxy.Fail("AdminSetUserPassword", CognitoAnswer.Error(faultType, status: (int)faultStatus), body => body["Username"]?.GetValue<string>() == email);
 
         using var response = await Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password });
 
@@ -70,7 +70,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     public async Task Cognitos_answer_to_a_wrong_current_password_is_incorrect_password()
     {
         var user = await Client.SignedInUserAsync();
-        using var fault = Proxy.Fail("ChangePassword", new CognitoFault(HttpStatusCode.BadRequest, "NotAuthorizedException", "Incorrect username or password."));
+        using var fault = Proxy.Fail("ChangePassword", CognitoAnswer.Error("NotAuthorizedException", "Incorrect username or password."));
 
         using var response = await Client.PostJsonAsync("/api/user/password/change", new { currentPassword = "Not-The-Passw0rd", newPassword = "Brand-New-Passw0rd" }, user["accessToken"]!.GetValue<string>());
 
@@ -82,7 +82,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     public async Task Cognitos_refusal_of_the_proposed_password_is_about_newPassword_not_the_current_one()
     {
         var user = await Client.SignedInUserAsync();
-        using var fault = Proxy.Fail("ChangePassword", new CognitoFault(HttpStatusCode.BadRequest, "InvalidPasswordException", "Password does not conform to policy: Password must have symbol characters"));
+        using var fault = Proxy.Fail("ChangePassword", CognitoAnswer.Error("InvalidPasswordException", "Password does not conform to policy: Password must have symbol characters"));
 
         using var response = await Client.PostJsonAsync("/api/user/password/change", new { currentPassword = AccountClient.Password, newPassword = "Brand-New-Passw0rd" }, user["accessToken"]!.GetValue<string>());
 
@@ -94,14 +94,14 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     [Fact]
     public async Task Logout_signs_the_user_out_of_every_device_where_Cognito_supports_it()
     {
-        using var fault = Proxy.Fail("AdminUserGlobalSignOut", CognitoFault.Success([]));
+        using var fault = Proxy.Fail("AdminUserGlobalSignOut", CognitoAnswer.Ok([]));
         var user = await Client.SignedInUserAsync();
 
         using var response = await Client.PostRawAsync("/api/user/logout", "", null, user["accessToken"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var signOut = Assert.Single(Proxy.Calls, c => c.Operation == "AdminUserGlobalSignOut" && c.Body?["Username"]?.GetValue<string>() == user["username"]!.GetValue<string>());
-        Assert.Equal(Fixture.Cognito.Pool.UserPoolId, signOut.Body!["UserPoolId"]!.GetValue<string>());
+        var signOut = Assert.Single(Proxy.Requests, c => c.Operation == "AdminUserGlobalSignOut" && c.Body["Username"]?.GetValue<string>() == user["username"]!.GetValue<string>());
+        Assert.Equal(Fixture.Cognito.Pool.UserPoolId, signOut.Body["UserPoolId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     {
         // cognito-local logs in a user with a temporary password without the NEW_PASSWORD_REQUIRED challenge that
         // Cognito answers: the proxy gives Cognito's answer.
-        using var fault = Proxy.Fail("AdminInitiateAuth", CognitoFault.Success(new JsonObject
+        using var fault = Proxy.Fail("AdminInitiateAuth", CognitoAnswer.Ok(new JsonObject
         {
             ["ChallengeName"] = "NEW_PASSWORD_REQUIRED",
             ["Session"] = "opaque-session",
@@ -133,7 +133,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         }
 
-        using var fault = Proxy.Fail("DescribeUserPool", new CognitoFault(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
+        using var fault = Proxy.Fail("DescribeUserPool", CognitoAnswer.Error("ServiceUnavailable", status: 503));
 
         using var response = await Client.GetAsync(new Uri("/api/health", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
@@ -144,7 +144,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         Assert.Equal("unhealthy", body["status"]!.GetValue<string>());
         Assert.Equal(("unhealthy", "unavailable"), (body["checks"]!["cognito"]!["status"]!.GetValue<string>(), body["checks"]!["cognito"]!["error"]!.GetValue<string>()));
         Assert.Equal("healthy", body["checks"]!["jwks"]!["status"]!.GetValue<string>());
-        Assert.Contains(Proxy.Calls, c => c.Operation == "DescribeUserPool");
+        Assert.Contains(Proxy.Requests, c => c.Operation == "DescribeUserPool");
         Assert.DoesNotContain("ServiceUnavailable", text, StringComparison.Ordinal);
     }
 
@@ -164,7 +164,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var context = Proxy.Calls.Last(c => c.Operation == "AdminInitiateAuth").Body!["ContextData"]!;
+        var context = Proxy.Requests.Last(c => c.Operation == "AdminInitiateAuth").Body["ContextData"]!;
         Assert.Equal("203.0.113.9", context["IpAddress"]!.GetValue<string>());
         Assert.Equal("/api/user/login", context["ServerPath"]!.GetValue<string>());
         Assert.Contains(context["HttpHeaders"]!.AsArray(), h => h!["headerName"]!.GetValue<string>() == "user-agent" && h["headerValue"]!.GetValue<string>() == "walkthrough-client/1.0");
@@ -179,22 +179,22 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
         var admin = await Client.AdminAccessTokenAsync(Fixture.Cognito);
 
         JsonObject first, last;
-        using (Proxy.Fail("ListUsers", CognitoFault.Success(new JsonObject { ["Users"] = new JsonArray(ListedUser("first")), ["PaginationToken"] = NextPage })))
+        using (Proxy.Fail("ListUsers", CognitoAnswer.Ok(new JsonObject { ["Users"] = new JsonArray(ListedUser("first")), ["PaginationToken"] = NextPage })))
         {
             using var response = await Client.GetAsync("/api/users?limit=1", admin);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             first = await response.JsonAsync();
         }
 
-        var firstCall = Proxy.Calls.Last(c => c.Operation == "ListUsers").Body!;
-        using (Proxy.Fail("ListUsers", CognitoFault.Success(new JsonObject { ["Users"] = new JsonArray(ListedUser("second")) })))
+        var firstCall = Proxy.Requests.Last(c => c.Operation == "ListUsers").Body;
+        using (Proxy.Fail("ListUsers", CognitoAnswer.Ok(new JsonObject { ["Users"] = new JsonArray(ListedUser("second")) })))
         {
             using var response = await Client.GetAsync($"/api/users?limit=1&paginationToken={Uri.EscapeDataString(first["paginationToken"]!.GetValue<string>())}", admin);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             last = await response.JsonAsync();
         }
 
-        var nextCall = Proxy.Calls.Last(c => c.Operation == "ListUsers").Body!;
+        var nextCall = Proxy.Requests.Last(c => c.Operation == "ListUsers").Body;
         Assert.Equal("first", Assert.Single(first["users"]!.AsArray())!["username"]!.GetValue<string>());
         Assert.Equal(NextPage, first["paginationToken"]!.GetValue<string>());
         Assert.Equal((1, null), (firstCall["Limit"]!.GetValue<int>(), firstCall["PaginationToken"]?.GetValue<string>()));
@@ -206,7 +206,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     [Fact]
     public async Task Cognito_unreachable_is_503_with_retry_after_never_500()
     {
-        using var fault = Proxy.Fail("AdminInitiateAuth", new CognitoFault(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
+        using var fault = Proxy.Fail("AdminInitiateAuth", CognitoAnswer.Error("ServiceUnavailable", status: 503));
 
         using var response = await Client.PostJsonAsync("/api/user/login", new { email = AccountClient.NewEmail(), password = AccountClient.Password });
 
@@ -225,7 +225,7 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
 
         using var login = await Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password });
         var access = (await login.JsonAsync())["accessToken"]!.GetValue<string>();
-        using (Proxy.Fail("ChangePassword", CognitoFault.Drop() with { AfterForwarding = true }, body => body["AccessToken"]?.GetValue<string>() == access))
+        using (Proxy.Fail("ChangePassword", CognitoAnswer.Dropped with { AfterForwarding = true }, body => body["AccessToken"]?.GetValue<string>() == access))
         using (var change = await Client.PostJsonAsync("/api/user/password/change", new { currentPassword = AccountClient.Password, newPassword = "Brand-New-Passw0rd" }, access))
         {
             Assert.Equal(HttpStatusCode.GatewayTimeout, change.StatusCode);

@@ -27,14 +27,14 @@ public enum FaultKind
 
 internal static class FaultKinds
 {
-    public static CognitoFault ToFault(this FaultKind kind) => kind switch
+    public static CognitoAnswer ToFault(this FaultKind kind) => kind switch
     {
-        FaultKind.ServerError => new CognitoFault(HttpStatusCode.InternalServerError, "InternalErrorException"),
-        FaultKind.Throttled => new CognitoFault(HttpStatusCode.BadRequest, "TooManyRequestsException", "Too many requests"),
-        FaultKind.Hang => CognitoFault.Hang(),
-        FaultKind.ServerErrorAfterWork => new CognitoFault(HttpStatusCode.InternalServerError, "InternalErrorException") { AfterForwarding = true },
-        FaultKind.HangAfterWork => CognitoFault.Hang() with { AfterForwarding = true },
-        FaultKind.DropAfterWork => CognitoFault.Drop() with { AfterForwarding = true },
+        FaultKind.ServerError => CognitoAnswer.Error("InternalErrorException", status: 500),
+        FaultKind.Throttled => CognitoAnswer.Throttled(),
+        FaultKind.Hang => CognitoAnswer.Hanging,
+        FaultKind.ServerErrorAfterWork => CognitoAnswer.Error("InternalErrorException", status: 500) with { AfterForwarding = true },
+        FaultKind.HangAfterWork => CognitoAnswer.Hanging with { AfterForwarding = true },
+        FaultKind.DropAfterWork => CognitoAnswer.Dropped with { AfterForwarding = true },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -16,7 +16,7 @@ public abstract class FaultProxyTest(ShortTimeoutFaultAppFixture fixture, ITestO
     }
 
     /// <summary>How many calls of <paramref name="operation"/> matching <paramref name="when"/> the proxy received.</summary>
-    protected int Calls(string operation, Func<JsonObject, bool> when) => Proxy.Calls.Count(c => c.Operation == operation && c.Body is { } body && when(body));
+    protected int Calls(string operation, Func<JsonObject, bool> when) => Proxy.Requests.Count(c => c.Operation == operation && when(c.Body));
 
     protected static string? Username(JsonObject body) => body["Username"]?.GetValue<string>();
 }

@@ -101,7 +101,7 @@ public sealed class LostAnswerTests(ShortTimeoutFaultAppFixture fixture, ITestOu
         // cognito-local lacks AdminUserGlobalSignOut: the proxy loses the first answer and answers the retry as Cognito does.
         var calls = 0;
         using var fault = Proxy.Fail("AdminUserGlobalSignOut", body => Username(body) != username ? null
-            : Interlocked.Increment(ref calls) == 1 ? kind.ToFault() with { AfterForwarding = false } : CognitoFault.Success([]));
+            : Interlocked.Increment(ref calls) == 1 ? kind.ToFault() with { AfterForwarding = false } : CognitoAnswer.Ok([]));
 
         using var logout = await Client.PostRawAsync("/api/user/logout", "", null, user["accessToken"]!.GetValue<string>());
 

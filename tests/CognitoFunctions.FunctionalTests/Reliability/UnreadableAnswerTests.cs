@@ -40,7 +40,7 @@ public sealed class UnreadableAnswerTests(FaultInjectedAppFixture fixture, ITest
         using var capture = Fixture.Log.Capture();
         // The worker's log line travels apart from the answer: wait for it rather than read the capture at once.
         var line = Fixture.Log.WaitForLineAsync(l => l.Contains(logged, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        using (Proxy.Fail("AdminInitiateAuth", CognitoFault.Success(JsonNode.Parse(result)!.AsObject()), body => body["AuthParameters"]?["USERNAME"]?.GetValue<string>() == email))
+        using (Proxy.Fail("AdminInitiateAuth", CognitoAnswer.Ok(JsonNode.Parse(result)!.AsObject()), body => body["AuthParameters"]?["USERNAME"]?.GetValue<string>() == email))
         {
             using var response = await Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password });
 
@@ -59,7 +59,7 @@ public sealed class UnreadableAnswerTests(FaultInjectedAppFixture fixture, ITest
         var refreshToken = "refresh-" + Guid.NewGuid().ToString("N");
         using var fault = Proxy.Fail(
             "AdminInitiateAuth",
-            CognitoFault.Success(JsonNode.Parse(Result(Jws(ValidPayload), Jws("[]")))!.AsObject()),
+            CognitoAnswer.Ok(JsonNode.Parse(Result(Jws(ValidPayload), Jws("[]")))!.AsObject()),
             body => body["AuthParameters"]?["REFRESH_TOKEN"]?.GetValue<string>() == refreshToken);
 
         using var response = await Client.PostJsonAsync("/api/user/refresh", new { refreshToken });
@@ -75,7 +75,7 @@ public sealed class UnreadableAnswerTests(FaultInjectedAppFixture fixture, ITest
         var email = AccountClient.NewEmail("unreadable-create");
         using var fault = Proxy.Fail(
             "AdminCreateUser",
-            CognitoFault.Success(new JsonObject { ["User"] = "not-an-object" }) with { AfterForwarding = true },
+            CognitoAnswer.Ok(new JsonObject { ["User"] = "not-an-object" }) with { AfterForwarding = true },
             body => body["Username"]?.GetValue<string>() == email);
 
         using var response = await Client.PostJsonAsync("/api/user/signup", new { email, password = AccountClient.Password });

@@ -1,95 +1,87 @@
 using System.Collections.Concurrent;
-using System.Net;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.Loopback;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoFunctions.Testing.CognitoLocal;
 
-/// <summary>A canned answer the proxy gives instead of forwarding: an HTTP status and a Cognito error type.</summary>
-public sealed record CognitoFault(HttpStatusCode Status, string ErrorType, string Message = "injected by the test")
-{
-    /// <summary>A success answer with this JSON body instead of an error (for operations cognito-local lacks).</summary>
-    public JsonObject? SuccessBody { get; init; }
-
-    /// <summary>No answer at all: the request is held open until the client gives up (or the proxy stops).</summary>
-    public bool Hangs { get; init; }
-
-    /// <summary>No answer at all: the connection is closed as soon as the request has been read (and, with
-    /// <see cref="AfterForwarding"/>, carried out).</summary>
-    public bool Drops { get; init; }
-
-    /// <summary>
-    /// The request is carried out by cognito-local first and only its answer is replaced (or, with <see cref="Hangs"/>
-    /// or <see cref="Drops"/>, lost): what a client sees when Cognito did the work but the answer never arrived.
-    /// </summary>
-    public bool AfterForwarding { get; init; }
-
-    public static CognitoFault Success(JsonObject body) => new(HttpStatusCode.OK, "") { SuccessBody = body };
-
-    /// <summary>Holds the request open without answering until the client gives up.</summary>
-    public static CognitoFault Hang() => new(HttpStatusCode.GatewayTimeout, "") { Hangs = true };
-
-    /// <summary>Closes the connection without answering.</summary>
-    public static CognitoFault Drop() => new(HttpStatusCode.BadGateway, "") { Drops = true };
-}
-
 /// <summary>
-/// A loopback proxy in front of cognito-local that forwards every Cognito call, except those a test told it to fail:
-/// to show what the app does when one step of a flow fails, with everything else real.
+/// The one HTTP-level Cognito double: a loopback server speaking Cognito's JSON 1.1 API that records every request
+/// it receives (headers and raw body). Started with an upstream (cognito-local), it forwards every call except those
+/// a test told it to fail: what the app does when one step of a real flow fails. Started with a script, it has
+/// nothing behind it and answers every request as the test says, checking SigV4 signatures as AWS does with
+/// <see cref="AwsTestKeys"/>: the Cognito client's tests on the wire, and what cognito-local does not implement.
 /// </summary>
 public sealed class CognitoFaultProxy : IAsyncDisposable
 {
-    private readonly LoopbackServer _server;
-    private readonly HttpClient _upstream;
-    private readonly ConcurrentDictionary<string, Func<JsonObject, CognitoFault?>> _faults = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<(string Operation, JsonObject? Body)> _calls = new();
+    private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
 
-    private CognitoFaultProxy(LoopbackServer server, HttpClient upstream)
+    private static readonly SigV4Verifier Verifier = new(AwsTestKeys.Region, "cognito-idp", new Dictionary<string, KnownAwsKey>
     {
-        _server = server;
+        [AwsTestKeys.AccessKeyId] = new(AwsTestKeys.SecretAccessKey),
+        [AwsTestKeys.TemporaryAccessKeyId] = new(AwsTestKeys.TemporarySecretAccessKey, AwsTestKeys.SessionToken),
+    }, TimeSpan.FromMinutes(5));
+
+    private readonly HttpClient? _upstream;
+    private readonly Func<ReceivedRequest, CognitoAnswer>? _script;
+    private readonly ConcurrentDictionary<string, Func<JsonObject, CognitoAnswer?>> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private LoopbackServer _server = null!;
+    private int _count;
+
+    private CognitoFaultProxy(HttpClient? upstream, Func<ReceivedRequest, CognitoAnswer>? script)
+    {
         _upstream = upstream;
+        _script = script;
     }
 
     /// <summary>The proxy's address, to use as <c>Cognito__ServiceUrl</c>.</summary>
-    public Uri Endpoint { get; private init; } = null!;
+    public Uri Address => _server.Address;
 
-    /// <summary>The operations (X-Amz-Target without its prefix) the proxy received, with their bodies, in order.</summary>
-    public IReadOnlyCollection<(string Operation, JsonObject? Body)> Calls => _calls;
+    /// <summary>The requests received, in order.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
-    public static async Task<CognitoFaultProxy> StartAsync(Uri upstream)
-    {
-        CognitoFaultProxy? proxy = null;
-        var server = await LoopbackServer.StartAsync(context => proxy!.HandleAsync(context));
-        proxy = new CognitoFaultProxy(server, new HttpClient { BaseAddress = upstream }) { Endpoint = server.Address };
-        return proxy;
-    }
+    /// <summary>A proxy in front of <paramref name="upstream"/> (cognito-local) that forwards every call it is not told to fail.</summary>
+    public static Task<CognitoFaultProxy> StartAsync(Uri upstream) => StartAsync(new CognitoFaultProxy(new HttpClient { BaseAddress = upstream }, null));
+
+    /// <summary>A proxy with nothing behind it: every request is answered with what <paramref name="script"/> returns for it.</summary>
+    public static Task<CognitoFaultProxy> StartAsync(Func<ReceivedRequest, CognitoAnswer> script) =>
+        StartAsync(new CognitoFaultProxy(null, script ?? throw new ArgumentNullException(nameof(script))));
 
     /// <summary>
-    /// Answers <paramref name="operation"/> with <paramref name="fault"/> whenever <paramref name="when"/> holds for its
+    /// Answers <paramref name="operation"/> with <paramref name="answer"/> whenever <paramref name="when"/> holds for its
     /// request body, until the returned handle is disposed (so tests sharing the proxy do not see each other's faults).
     /// </summary>
-    public IDisposable Fail(string operation, CognitoFault fault, Func<JsonObject, bool>? when = null)
+    public IDisposable Fail(string operation, CognitoAnswer answer, Func<JsonObject, bool>? when = null)
     {
-        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentNullException.ThrowIfNull(answer);
         var applies = when ?? (_ => true);
-        return Fail(operation, body => applies(body) ? fault : null);
+        return Fail(operation, body => applies(body) ? answer : null);
     }
 
     /// <summary>
-    /// Answers each <paramref name="operation"/> request with the fault <paramref name="choose"/> picks for its body
-    /// (null: forward it), until the returned handle is disposed: e.g. a lost answer first, then the real one.
+    /// Answers each <paramref name="operation"/> request with the answer <paramref name="choose"/> picks for its body
+    /// (null: forward it, or follow the script), until the returned handle is disposed: e.g. a lost answer first, then
+    /// the real one.
     /// </summary>
-    public IDisposable Fail(string operation, Func<JsonObject, CognitoFault?> choose)
+    public IDisposable Fail(string operation, Func<JsonObject, CognitoAnswer?> choose)
     {
         _faults[operation] = choose;
-        return new Removal(() => _faults.TryRemove(new KeyValuePair<string, Func<JsonObject, CognitoFault?>>(operation, choose)));
+        return new Removal(() => _faults.TryRemove(new KeyValuePair<string, Func<JsonObject, CognitoAnswer?>>(operation, choose)));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
-        _upstream.Dispose();
+        _upstream?.Dispose();
+    }
+
+    private static async Task<CognitoFaultProxy> StartAsync(CognitoFaultProxy proxy)
+    {
+        proxy._server = await LoopbackServer.StartAsync(proxy.HandleAsync);
+        return proxy;
     }
 
     private sealed class Removal(Action remove) : IDisposable
@@ -101,53 +93,95 @@ public sealed class CognitoFaultProxy : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var operation = target[(target.LastIndexOf('.') + 1)..];
-        var body = buffer.Length > 0 ? JsonNode.Parse(buffer.ToArray()) as JsonObject : null;
-        _calls.Enqueue((operation, body));
+        var request = Record(context.Request, buffer.ToArray());
 
-        if (_faults.TryGetValue(operation, out var choose) && body is not null && choose(body) is { } fault)
+        var answer = FaultFor(request) ?? _script?.Invoke(request);
+        if (answer is null)
         {
-            if (fault.AfterForwarding)
-            {
-                using var discarded = await ForwardAsync(context, target, buffer.ToArray());
-            }
-
-            if (fault.Drops)
-            {
-                context.Abort();
-                return;
-            }
-
-            if (fault.Hangs)
-            {
-                await HoldOpenAsync(context);
-                return;
-            }
-
-            context.Response.StatusCode = (int)fault.Status;
-            context.Response.ContentType = "application/x-amz-json-1.1";
-            var answer = fault.SuccessBody ?? new JsonObject { ["__type"] = fault.ErrorType, ["message"] = fault.Message };
-            await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
+            using var response = await ForwardAsync(context.Request, request.RawBody);
+            context.Response.StatusCode = (int)response.StatusCode;
+            context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
             return;
         }
 
-        using var response = await ForwardAsync(context, target, buffer.ToArray());
-        context.Response.StatusCode = (int)response.StatusCode;
-        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (answer.AfterForwarding && _upstream is not null)
+        {
+            using var discarded = await ForwardAsync(context.Request, request.RawBody);
+        }
+
+        if (answer.Drops)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (answer.Hangs)
+        {
+            await HoldOpenAsync(context);
+            return;
+        }
+
+        if (request.Signature is { IsValid: false } verdict)
+        {
+            // What Cognito answers a request whose signature fails.
+            answer = CognitoAnswer.Error("InvalidSignatureException", verdict.Failure!);
+        }
+
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = answer.ContentType;
+        context.Response.Headers["x-amzn-RequestId"] = $"fake-{request.Index}";
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer.Body), context.RequestAborted);
     }
 
-    private async Task<HttpResponseMessage> ForwardAsync(HttpContext context, string target, byte[] body)
+    private ReceivedRequest Record(HttpRequest http, byte[] body)
     {
-        using var forward = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString)
+        var target = http.Headers["X-Amz-Target"].ToString();
+        var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new ReceivedRequest(
+            Interlocked.Increment(ref _count) - 1,
+            target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : null,
+            http.ContentType,
+            headers,
+            body,
+            // With an upstream, cognito-local holds the keys and judges the signature.
+            _upstream is null && headers.ContainsKey("Authorization") ? Verifier.Verify(http, body, DateTimeOffset.UtcNow) : null);
+        _requests.Enqueue(request);
+        return request;
+    }
+
+    private CognitoAnswer? FaultFor(ReceivedRequest request) =>
+        request.Operation is { } operation && _faults.TryGetValue(operation, out var choose) && JsonObjectOrNull(request.RawBody) is { } body
+            ? choose(body)
+            : null;
+
+    private static JsonObject? JsonObjectOrNull(byte[] body)
+    {
+        try
+        {
+            return body.Length > 0 ? JsonNode.Parse(body) as JsonObject : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<HttpResponseMessage> ForwardAsync(HttpRequest http, byte[] body)
+    {
+        using var forward = new HttpRequestMessage(new HttpMethod(http.Method), http.Path + http.QueryString)
         {
             Content = new ByteArrayContent(body),
         };
-        forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
-        forward.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        forward.Content.Headers.TryAddWithoutValidation("Content-Type", http.ContentType);
+        forward.Headers.TryAddWithoutValidation("X-Amz-Target", http.Headers["X-Amz-Target"].ToString());
         // Not tied to the client's request: cognito-local completes the work even when the client gives up early.
-        return await _upstream.SendAsync(forward, _server.Stopping);
+        return await _upstream!.SendAsync(forward, _server.Stopping);
     }
 
     // Ends when the client hangs up, or when the proxy stops (so that stopping does not wait for held requests).

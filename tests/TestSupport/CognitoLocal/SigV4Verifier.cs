@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace CognitoFunctions.Cognito.Tests.Fakes;
+namespace CognitoFunctions.Testing.CognitoLocal;
 
 /// <summary>The verdict on one request's signature: null when it holds, else why not.</summary>
 public sealed record SignatureVerdict(string? Failure, string? AccessKeyId, string? AmzDate, string? Signature)
@@ -19,7 +19,7 @@ public sealed record SignatureVerdict(string? Failure, string? AccessKeyId, stri
 /// signing key from the known secret and compare signatures. A session token must arrive, signed, when the
 /// access key was issued with one.
 /// </summary>
-internal sealed partial class SigV4Verifier(string region, string service, IReadOnlyDictionary<string, FakeAwsKey> keys, TimeSpan allowedSkew)
+internal sealed partial class SigV4Verifier(string region, string service, IReadOnlyDictionary<string, KnownAwsKey> keys, TimeSpan allowedSkew)
 {
     public SignatureVerdict Verify(HttpRequest request, byte[] body, DateTimeOffset now)
     {
@@ -132,5 +132,5 @@ internal sealed partial class SigV4Verifier(string region, string service, IRead
     private static partial Regex CollapseSpaces();
 }
 
-/// <summary>An access key the fake knows, with its secret and, for temporary credentials, the session token.</summary>
-internal sealed record FakeAwsKey(string SecretAccessKey, string? SessionToken = null);
+/// <summary>An access key the verifier knows, with its secret and, for temporary credentials, the session token.</summary>
+internal sealed record KnownAwsKey(string SecretAccessKey, string? SessionToken = null);
