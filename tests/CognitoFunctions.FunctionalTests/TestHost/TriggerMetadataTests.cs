@@ -87,6 +87,27 @@ public sealed class TriggerMetadataTests(TestFunctionAppFixture fixture, ITestOu
         Assert.Equal("kept", bindingData["other"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/api/greet/route?name=query", "route")]
+    [InlineData("/api/greet?name=query", "query")]
+    public async Task A_route_value_wins_over_a_query_value_of_the_same_name_when_it_has_one(string path, string bound)
+    {
+        using var response = await Client.GetAsync(path);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(bound, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_query_key_named_like_the_query_or_headers_entry_takes_its_place()
+    {
+        using var response = await Client.GetAsync("/api/echo?query=q&HEADERS=h");
+
+        var bindingData = await BindingDataAsync(response);
+        Assert.Equal("q", Assert.Single(bindingData, p => p.Key.Equals("Query", StringComparison.OrdinalIgnoreCase)).Value!.GetValue<string>());
+        Assert.Equal("h", Assert.Single(bindingData, p => p.Key.Equals("Headers", StringComparison.OrdinalIgnoreCase)).Value!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Query_and_headers_json_keep_non_ascii_and_html_characters_as_themselves()
     {
