@@ -1,6 +1,7 @@
 using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -66,7 +67,46 @@ public static class CognitoAuthenticationServiceCollectionExtensions
         services.AddSingleton<CognitoTokenValidator>();
         services.AddSingleton<ICognitoTokenValidator>(provider => provider.GetRequiredService<CognitoTokenValidator>());
         services.AddSingleton<FunctionPolicyResolver>();
+        services.AddSingleton<TokenChecks>();
         services.AddHostedService<JwksPrefetchService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds an application check that the middleware runs on every request to a protected function, after the token
+    /// is validated and the function's attributes hold: it may refuse with 401 or 403 or add claims (see
+    /// <see cref="ICognitoTokenCheck"/>). Registered as a singleton; checks run in the order they are added, until one
+    /// refuses. Adding the same type twice adds it once. Any order with <c>AddCognitoAuthentication</c>.
+    /// </summary>
+    /// <typeparam name="TCheck">The check; its constructor's parameters come from the worker's services.</typeparam>
+    /// <param name="services">The worker's services.</param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddCognitoTokenCheck<TCheck>(this IServiceCollection services)
+        where TCheck : class, ICognitoTokenCheck
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICognitoTokenCheck, TCheck>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds an application check given as a function, as <see cref="AddCognitoTokenCheck{TCheck}(IServiceCollection)"/> does:
+    /// <code>
+    /// builder.Services.AddCognitoTokenCheck(async check =&gt;
+    ///     await revocations.IsRevokedAsync(check.Token.TokenId, check.CancellationToken)
+    ///         ? CognitoTokenCheckResult.Unauthorized("The token was revoked.")
+    ///         : CognitoTokenCheckResult.Success);
+    /// </code>
+    /// </summary>
+    /// <param name="services">The worker's services.</param>
+    /// <param name="check">The check, run on every request to a protected function.</param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddCognitoTokenCheck(
+        this IServiceCollection services, Func<CognitoTokenCheckContext, ValueTask<CognitoTokenCheckResult>> check)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(check);
+        services.AddSingleton<ICognitoTokenCheck>(new DelegateTokenCheck(check));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
 
 namespace CognitoFunctions.PackageTests;
@@ -24,6 +25,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerFixture>
     {
         Assert.Empty(_fixture.Host.Handshake.FunctionErrors);
         Assert.Contains(_fixture.Host.Handshake.Functions, f => f.Name == "WhoAmI");
+        Assert.Contains(_fixture.Host.Handshake.Functions, f => f.Name == "Tenant");
     }
 
     [Fact]
@@ -59,6 +61,37 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerFixture>
         Assert.DoesNotContain("error=", challenge.Parameter ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_apps_token_check_adds_a_claim_the_function_reads()
+    {
+        var claims = PoolTokens.IdClaims(_fixture.Pool);
+
+        using var response = await GetAsync("/api/tenant", _fixture.PoolKey.Sign(claims));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("tenant-" + claims["sub"]!.GetValue<string>()[..8], body);
+    }
+
+    [Fact]
+    public async Task The_apps_token_check_refuses_a_valid_caller_with_403_answered_like_the_middlewares_own()
+    {
+        var claims = PoolTokens.IdClaims(_fixture.Pool);
+        claims["cognito:groups"] = new JsonArray("suspended");
+
+        using var response = await GetAsync("/api/tenant", _fixture.PoolKey.Sign(claims));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"insufficient_scope\", error_description=\"This account is suspended.\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("/problems/insufficient-permissions", problem["type"]!.GetValue<string>());
+        Assert.Equal(403, problem["status"]!.GetValue<int>());
+        Assert.Equal("This account is suspended.", problem["detail"]!.GetValue<string>());
+    }
+
     public void Dispose() => _fixture.Log.Detach();
 
     private static AuthenticationHeaderValue AssertChallenge(HttpResponseMessage response)
@@ -69,9 +102,11 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerFixture>
         return challenge;
     }
 
-    private async Task<HttpResponseMessage> GetWhoAmIAsync(string? token)
+    private Task<HttpResponseMessage> GetWhoAmIAsync(string? token) => GetAsync("/api/whoami", token);
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/whoami");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

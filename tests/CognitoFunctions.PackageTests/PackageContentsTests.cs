@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CognitoFunctions.Testing.CognitoLocal;
 
@@ -67,11 +69,14 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : ICla
             "CognitoPoolKeyStatus",
             "CognitoToken",
             "CognitoTokenFailure",
+            "CognitoTokenCheckContext",
+            "CognitoTokenCheckResult",
             "CognitoTokenRequirement",
             "CognitoTokenUse",
             "CognitoTokenValidationResult",
             "CognitoTrustedPool",
             "ICognitoKeyStatus",
+            "ICognitoTokenCheck",
             "ICognitoTokenValidator",
             "RequireCognitoTokenAttribute",
         ];
@@ -135,6 +140,41 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : ICla
         Assert.Equal(codeView.Guid, pdbId.Guid);
     }
 
+    /// <summary>
+    /// The package names its repository and commit, and its PDB maps the sources to that repository at that commit,
+    /// whether or not the clone has a remote (this test packs a clone's build, as a local `dotnet pack` does).
+    /// </summary>
+    [Fact]
+    public async Task The_nuspec_names_the_repository_and_commit_and_the_PDBs_source_link_maps_every_tracked_source_there()
+    {
+        var root = RepositoryLayout.Root.TrimEnd('/');
+        var commit = (await GitAsync(root, "rev-parse", "HEAD")).Trim();
+        using var package = ZipFile.OpenRead(Package.Nupkg);
+        using var symbols = ZipFile.OpenRead(Package.Snupkg);
+
+        var repository = Assert.Single(Nuspec(package, "repository"));
+        var url = (string)repository.Attribute("url")!;
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.Equal(commit, (string?)repository.Attribute("commit"));
+        Assert.Matches("^https://github\\.com/[^/]+/[^/]+$", url);
+        Assert.Equal(url, Assert.Single(Nuspec(package, "projectUrl")).Value);
+
+        using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(ReadBytes(symbols, $"{Library}.pdb"));
+        var pdb = pdbProvider.GetMetadataReader();
+        var sourceLink = JsonNode.Parse(Encoding.UTF8.GetString(CustomDebugInformation(pdb, EntityHandle.ModuleDefinition, SourceLinkKind)!))!;
+        var mapping = Assert.Single(sourceLink["documents"]!.AsObject());
+        Assert.Equal(root + "/*", mapping.Key);
+        Assert.Equal($"{url.Replace("https://github.com/", "https://raw.githubusercontent.com/", StringComparison.Ordinal)}/{commit}/*", mapping.Value!.GetValue<string>());
+
+        // Generated files (under obj/) are in no commit: their text is in the PDB instead.
+        var documents = pdb.Documents.Select(d => (Handle: d, Name: pdb.GetString(pdb.GetDocument(d).Name))).ToList();
+        var generated = documents.Where(d => d.Name.Contains("/obj/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(generated);
+        var notEmbedded = generated.Where(d => CustomDebugInformation(pdb, d.Handle, EmbeddedSourceKind) is null).Select(d => d.Name).ToList();
+        Assert.True(notEmbedded.Count == 0, $"not embedded: {string.Join(", ", notEmbedded)}");
+        Assert.All(documents.Except(generated), d => Assert.StartsWith(root + "/src/", d.Name, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_build_is_deterministic_and_packing_it_again_gives_the_same_bytes()
     {
@@ -150,6 +190,23 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : ICla
 
         Assert.Equal(await File.ReadAllBytesAsync(Package.Nupkg), await File.ReadAllBytesAsync(repacked.Nupkg));
         Assert.Equal(await File.ReadAllBytesAsync(Package.Snupkg), await File.ReadAllBytesAsync(repacked.Snupkg));
+    }
+
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+
+    private static readonly Guid EmbeddedSourceKind = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+
+    private static byte[]? CustomDebugInformation(MetadataReader pdb, EntityHandle parent, Guid kind) =>
+        pdb.GetCustomDebugInformation(parent)
+            .Select(pdb.GetCustomDebugInformation)
+            .Where(information => pdb.GetGuid(information.Kind) == kind)
+            .Select(information => pdb.GetBlobBytes(information.Value))
+            .FirstOrDefault();
+
+    private static async Task<string> GitAsync(string directory, params string[] arguments)
+    {
+        var result = await ToolProcess.RunAsync(ToolProcess.CreateStartInfo("git", arguments, directory));
+        return result.ExitCode == 0 ? result.StandardOutput : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {result.StandardError}");
     }
 
     private static IEnumerable<XElement> Nuspec(ZipArchive package, string localName) =>

@@ -13,4 +13,13 @@ internal enum AuthOutcome
     WrongTokenUse,
     MissingGroup,
     MissingScope,
+
+    /// <summary>An application check refused the token (401).</summary>
+    CheckRefused,
+
+    /// <summary>An application check refused the caller (403).</summary>
+    CheckForbidden,
+
+    /// <summary>An application check threw or gave no verdict (503, fail closed).</summary>
+    CheckFailed,
 }

@@ -35,4 +35,10 @@ internal static partial class AuthenticationLog
 
     [LoggerMessage(8, LogLevel.Warning, "Function {FunctionName} is marked both anonymous and requiring a token: it requires a token.")]
     public static partial void ConflictingAttributes(ILogger logger, string functionName);
+
+    [LoggerMessage(10, LogLevel.Error, "The token check {Check} threw on a request to {FunctionName}: answered 503 (check_failed).")]
+    public static partial void TokenCheckFailed(ILogger logger, Exception exception, string check, string functionName);
+
+    [LoggerMessage(11, LogLevel.Error, "The token check {Check} gave no result on a request to {FunctionName}: answered 503 (check_failed).")]
+    public static partial void TokenCheckAnsweredNull(ILogger logger, string check, string functionName);
 }

@@ -18,6 +18,9 @@ internal sealed record AuthenticationChallenge(
     private static readonly CognitoAuthenticationProblem TokenRequired = CognitoAuthenticationProblem.TokenRequired;
     private static readonly CognitoAuthenticationProblem InvalidHeader = CognitoAuthenticationProblem.InvalidAuthorizationHeader;
 
+    /// <summary>The <c>Retry-After</c> of a request refused because an application check failed.</summary>
+    public static readonly TimeSpan CheckFailedRetryAfter = TimeSpan.FromSeconds(5);
+
     public HttpStatusCode Status => Problem.Status;
 
     /// <summary>The metric tag and log reason: the token's failure when the token was refused.</summary>
@@ -36,6 +39,10 @@ internal sealed record AuthenticationChallenge(
             : "This function requires an access token."),
         AuthOutcome.MissingGroup => Forbidden(outcome, "The user is not in a group this function requires."),
         AuthOutcome.MissingScope => Forbidden(outcome, "The token lacks a scope this function requires.") with { Scopes = failed?.Scopes },
+        AuthOutcome.CheckRefused => Unauthorized(outcome, "invalid_token", CognitoAuthenticationProblem.InvalidToken, "The token is not accepted by this application."),
+        AuthOutcome.CheckForbidden => Forbidden(outcome, "The caller is not allowed to use this function."),
+        AuthOutcome.CheckFailed => new(outcome, CognitoTokenFailure.None, CognitoAuthenticationProblem.AuthenticationUnavailable, null,
+            "The application could not check the caller; try again later.", RetryAfter: CheckFailedRetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal of its own."),
     };
 

@@ -10,14 +10,15 @@ namespace CognitoFunctions.Authentication;
 
 /// <summary>
 /// Requires a valid Cognito token on every HTTP function not marked <see cref="AllowAnonymousAttribute"/>, checks the
-/// function's <see cref="RequireCognitoTokenAttribute"/>s, and hands the token to the function through
-/// <c>FunctionContext.Features</c>. A refused request is answered here (401, 403, or 503 when no keys can be had)
-/// and the function does not run.
+/// function's <see cref="RequireCognitoTokenAttribute"/>s, runs the application's <see cref="ICognitoTokenCheck"/>s,
+/// and hands the token to the function through <c>FunctionContext.Features</c>. A refused request is answered here
+/// (401, 403, or 503 when no keys can be had or a check failed) and the function does not run.
 /// </summary>
 internal sealed class CognitoAuthenticationMiddleware(
     CognitoTokenValidator validator,
     TrustedPoolRegistry pools,
     FunctionPolicyResolver policies,
+    TokenChecks checks,
     AuthenticationMetrics metrics,
     IOptions<CognitoAuthOptions> options,
     ILogger<CognitoAuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
@@ -72,7 +73,15 @@ internal sealed class CognitoAuthenticationMiddleware(
             return await RefuseAsync(context, request, AuthenticationChallenge.For(decision, failed), cached, started);
         }
 
-        context.Features.Set(new CognitoAuthenticationFeature(token));
+        var authentication = new CognitoAuthenticationFeature(token);
+
+        // After the attributes, on cached tokens too: a check's verdict may change while the token stays valid.
+        if (checks.Any && await checks.RunAsync(context, authentication) is { } refusal)
+        {
+            return await RefuseAsync(context, request, refusal, cached, started);
+        }
+
+        context.Features.Set(authentication);
         metrics.RecordOutcome(OutcomeTags.Of(AuthOutcome.Valid), cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return null;
     }
@@ -91,8 +100,9 @@ internal sealed class CognitoAuthenticationMiddleware(
             AuthenticationLog.IssuerRejected(
                 logger, context.FunctionDefinition.Name, challenge.Tag, (int)challenge.Status, LogText.Quote(untrustedIssuer), _trustedIssuers);
         }
-        else
+        else if (challenge.Outcome != AuthOutcome.CheckFailed)
         {
+            // (A failed check has its line, with the exception, from where it failed.)
             AuthenticationLog.RequestRejected(logger, context.FunctionDefinition.Name, challenge.Tag, (int)challenge.Status);
         }
 

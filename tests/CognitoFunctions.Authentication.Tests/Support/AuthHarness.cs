@@ -8,7 +8,7 @@ namespace CognitoFunctions.Authentication.Tests.Support;
 
 /// <summary>
 /// The package wired as an app wires it (AddCognitoAuthentication over configuration), with pools A and B served by
-/// a loopback <see cref="JwksServer"/>, a controllable clock, and captured logs.
+/// a loopback <see cref="JwksServer"/>, a controllable clock, captured logs, and the test's own services (token checks).
 /// </summary>
 public sealed class AuthHarness : IAsyncDisposable
 {
@@ -44,7 +44,8 @@ public sealed class AuthHarness : IAsyncDisposable
 
     /// <summary>Starts a harness; the JWKS documents are served before any fetch, and not fetched until asked.</summary>
     public static async Task<AuthHarness> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? start = null, bool trustPoolB = true)
+        Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? start = null, bool trustPoolB = true,
+        Action<IServiceCollection>? services = null)
     {
         var server = await JwksServer.StartAsync();
         server.Serve(TestPools.PathA, Jwks.PoolA());
@@ -71,12 +72,12 @@ public sealed class AuthHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var time = new FakeTimeProvider(start ?? Start);
         var logs = new CapturedLogs();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(time)
-            .AddCognitoAuthentication(configuration)
-            .BuildServiceProvider();
-        return new AuthHarness(server, services, time, logs);
+            .AddCognitoAuthentication(configuration);
+        services?.Invoke(collection);
+        return new AuthHarness(server, collection.BuildServiceProvider(), time, logs);
     }
 
     public ValueTask<CognitoTokenValidationResult> ValidateAsync(string token) => Validator.ValidateAsync(token);
