@@ -61,6 +61,12 @@ public sealed class SampleFunctions
     {
     }
 
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    [Function(nameof(FrameworkAnonymous))]
+    public static void FrameworkAnonymous()
+    {
+    }
+
     [Function("Overloaded")]
     public static void Overload(int value) => _ = value;
 
