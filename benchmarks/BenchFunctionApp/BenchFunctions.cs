@@ -15,7 +15,7 @@ internal static class BenchFunctions
 
     /// <summary><c>GET /api/anon</c>: no token needed.</summary>
     [Function("Anon")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public static Task<HttpResponseData> AnonAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "anon")] HttpRequestData request) =>
         FixedAsync(request);
 

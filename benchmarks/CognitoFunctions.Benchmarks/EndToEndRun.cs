@@ -17,7 +17,7 @@ internal static class EndToEndRun
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## End to end under load\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"benchmarks/BenchFunctionApp served by tools/FunctionsTestHost; `GET /api/private` ([RequireCognitoToken], reads the token) against `GET /api/anon` ([AllowAnonymous]), both answering the same {{0}}-byte JSON body. .NET closed-loop client: {concurrency} concurrent keep-alive connections, {duration.TotalSeconds:0.#} s per run, {rounds} rounds the contenders' order rotating each round. Ratios are to the anonymous function without a header, per round, median over rounds. Load average before: {MachineInfo.LoadAverage()}.\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"benchmarks/BenchFunctionApp served by tools/FunctionsTestHost; `GET /api/private` ([RequireCognitoToken], reads the token) against `GET /api/anon` ([CognitoAllowAnonymous]), both answering the same {{0}}-byte JSON body. .NET closed-loop client: {concurrency} concurrent keep-alive connections, {duration.TotalSeconds:0.#} s per run, {rounds} rounds the contenders' order rotating each round. Ratios are to the anonymous function without a header, per round, median over rounds. Load average before: {MachineInfo.LoadAverage()}.\n");
         report.AppendLine("| scenario | function | req/s | p50 ms | p99 ms | throughput / anonymous | p50 / anonymous (goal ≤ 1.05) | p99 / anonymous | worker CPU µs per request | client + host CPU µs per request | JWKS fetches after warm-up (goal 0) |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var bodyLength = 0;

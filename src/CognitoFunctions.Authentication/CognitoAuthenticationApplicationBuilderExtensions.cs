@@ -8,7 +8,7 @@ public static class CognitoAuthenticationApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds the Cognito authentication middleware for HTTP-triggered functions (other triggers pass through). Every
-    /// HTTP function then requires a valid token unless marked <see cref="AllowAnonymousAttribute"/>; refused
+    /// HTTP function then requires a valid token unless marked <see cref="CognitoAllowAnonymousAttribute"/>; refused
     /// requests get 401 or 403 with <c>WWW-Authenticate: Bearer</c> and a problem-details body, or 503 while no
     /// signing keys can be fetched. Call <c>services.AddCognitoAuthentication(...)</c> first.
     /// </summary>

@@ -30,7 +30,7 @@ builder.Services.AddCognitoAuthentication(builder.Configuration, services =>
     return pool;
 });
 
-// Every HTTP function requires a valid Cognito token unless it is marked [AllowAnonymous].
+// Every HTTP function requires a valid Cognito token unless it is marked [CognitoAllowAnonymous].
 builder.UseCognitoAuthentication();
 
 builder.Build().Run();

@@ -58,7 +58,7 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : ICla
     {
         string[] surface =
         [
-            "AllowAnonymousAttribute",
+            "CognitoAllowAnonymousAttribute",
             "CognitoAuthenticationApplicationBuilderExtensions",
             "CognitoAuthenticationProblem",
             "CognitoAuthenticationServiceCollectionExtensions",

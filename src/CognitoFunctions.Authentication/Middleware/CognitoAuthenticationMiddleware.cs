@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CognitoFunctions.Authentication;
 
 /// <summary>
-/// Requires a valid Cognito token on every HTTP function not marked <see cref="AllowAnonymousAttribute"/>, checks the
+/// Requires a valid Cognito token on every HTTP function not marked <see cref="CognitoAllowAnonymousAttribute"/>, checks the
 /// function's <see cref="RequireCognitoTokenAttribute"/>s, runs the application's <see cref="ICognitoTokenCheck"/>s,
 /// and hands the token to the function through <c>FunctionContext.Features</c>. A refused request is answered here
 /// (401, 403, or 503 when no keys can be had or a check failed) and the function does not run.

@@ -3,13 +3,17 @@ using System.Reflection;
 namespace CognitoFunctions.Authentication;
 
 /// <summary>
-/// What the middleware requires of one function's callers, from this package's attributes on its method and class,
-/// exactly as it enforces it. The method's attributes decide when it has any; otherwise the class's; otherwise any
+/// What the middleware requires of one function's callers, from this package's attributes on its method and class
+/// (and ASP.NET Core's <c>AllowAnonymous</c>, which counts as <see cref="CognitoAllowAnonymousAttribute"/>), exactly
+/// as it enforces it. The method's attributes decide when it has any; otherwise the class's; otherwise any
 /// valid token. Requirements of class and method add up, and anonymous together with a requirement at the same level
 /// counts as requiring (secure by default).
 /// </summary>
 public sealed class CognitoFunctionPolicy
 {
+    private const string FrameworkAllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
+    private const string FrameworkAllowAnonymousInterface = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
+
     internal static readonly CognitoFunctionPolicy AnyValidToken = new(false, [], conflicting: false);
 
     private static readonly CognitoAuthenticationProblem[] ProblemsOfAnyToken =
@@ -54,9 +58,9 @@ public sealed class CognitoFunctionPolicy
     {
         ArgumentNullException.ThrowIfNull(method);
         var type = method.ReflectedType ?? method.DeclaringType;
-        var methodAnonymous = method.IsDefined(typeof(AllowAnonymousAttribute), inherit: true);
+        var methodAnonymous = IsMarkedAnonymous(method);
         var methodRequirements = method.GetCustomAttributes<RequireCognitoTokenAttribute>(inherit: true).Select(CognitoTokenRequirement.From).ToArray();
-        var classAnonymous = type?.IsDefined(typeof(AllowAnonymousAttribute), inherit: true) ?? false;
+        var classAnonymous = type is not null && IsMarkedAnonymous(type);
         var classRequirements = type?.GetCustomAttributes<RequireCognitoTokenAttribute>(inherit: true).Select(CognitoTokenRequirement.From).ToArray() ?? [];
 
         if (methodAnonymous && methodRequirements.Length == 0)
@@ -76,6 +80,42 @@ public sealed class CognitoFunctionPolicy
         }
 
         return new CognitoFunctionPolicy(false, classRequirements, conflicting: classAnonymous);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="member"/> carries this package's anonymous attribute or ASP.NET Core's. The framework's
+    /// is recognised by name (its type, a base type, or its marker interface), so the package needs no reference to
+    /// ASP.NET Core, which the built-in HTTP model does not use.
+    /// </summary>
+    private static bool IsMarkedAnonymous(MemberInfo member)
+    {
+        if (member.IsDefined(typeof(CognitoAllowAnonymousAttribute), inherit: true))
+        {
+            return true;
+        }
+
+        foreach (var attribute in member.GetCustomAttributes(inherit: true))
+        {
+            if (IsFrameworkAllowAnonymous(attribute.GetType()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFrameworkAllowAnonymous(Type attributeType)
+    {
+        for (var type = attributeType; type is not null; type = type.BaseType)
+        {
+            if (string.Equals(type.FullName, FrameworkAllowAnonymousAttribute, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return attributeType.GetInterfaces().Any(i => string.Equals(i.FullName, FrameworkAllowAnonymousInterface, StringComparison.Ordinal));
     }
 
     /// <summary><see cref="AuthOutcome.Valid"/> when the token meets every requirement, else the first failure and its requirement.</summary>

@@ -5,7 +5,7 @@ namespace CognitoFunctions.Authentication;
 /// token is validated and the function's <see cref="RequireCognitoTokenAttribute"/>s hold, cached tokens included (its
 /// verdict may change between two requests with one token, e.g. a revocation list). It may refuse the request (401 or
 /// 403, answered like the middleware's own refusals) or add claims to the principal the function sees. Functions
-/// marked <see cref="AllowAnonymousAttribute"/> never run it. Register it with
+/// marked <see cref="CognitoAllowAnonymousAttribute"/> never run it. Register it with
 /// <c>services.AddCognitoTokenCheck&lt;TCheck&gt;()</c>; it is a singleton, shared by concurrent requests.
 /// </summary>
 public interface ICognitoTokenCheck

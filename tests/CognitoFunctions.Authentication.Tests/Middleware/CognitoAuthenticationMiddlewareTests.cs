@@ -227,6 +227,15 @@ public sealed class CognitoAuthenticationMiddlewareTests(LoadedHarnessFixture fi
     }
 
     [Fact]
+    public async Task A_function_marked_with_ASP_NET_Core_AllowAnonymous_runs_without_a_token_and_without_validating_one()
+    {
+        var (context, request) = Request(nameof(SampleFunctions.FrameworkAnonymous), "Bearer not-a-token");
+
+        Assert.Null(await Middleware.AuthenticateAsync(context, request));
+        Assert.False(context.TryGetCognitoToken(out _));
+    }
+
+    [Fact]
     public async Task An_ID_token_at_an_access_only_function_gets_403_insufficient_scope()
     {
         var (context, request) = Request(nameof(SampleFunctions.AccessOnly), "Bearer " + TestToken.Id(Harness.Now).Encode());

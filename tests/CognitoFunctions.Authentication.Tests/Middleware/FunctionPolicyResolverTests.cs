@@ -18,7 +18,7 @@ public sealed class FunctionPolicyResolverTests
     }
 
     [Fact]
-    public void AllowAnonymous_on_the_method_or_the_class_opens_the_function()
+    public void CognitoAllowAnonymous_on_the_method_or_the_class_opens_the_function()
     {
         Assert.True(_resolver.Get(FakeFunctionDefinition.For<SampleFunctions>(nameof(SampleFunctions.Login))).AllowsAnonymous);
         Assert.True(_resolver.Get(FakeFunctionDefinition.For<AnonymousFunctions>(nameof(AnonymousFunctions.Open))).AllowsAnonymous);
@@ -26,12 +26,59 @@ public sealed class FunctionPolicyResolverTests
     }
 
     [Fact]
-    public void A_requirement_on_the_method_wins_over_AllowAnonymous_on_its_class()
+    public void A_requirement_on_the_method_wins_over_CognitoAllowAnonymous_on_its_class()
     {
         var policy = _resolver.Get(FakeFunctionDefinition.For<AnonymousFunctions>(nameof(AnonymousFunctions.Closed)));
 
         Assert.False(policy.AllowsAnonymous);
         Assert.Single(policy.Requirements);
+    }
+
+    [Fact]
+    public void ASP_NET_Core_AllowAnonymous_recognised_by_its_name_on_the_method_or_the_class_opens_the_function()
+    {
+        Assert.True(_resolver.Get(FakeFunctionDefinition.For<FrameworkMarkedFunctions>(nameof(FrameworkMarkedFunctions.Open))).AllowsAnonymous);
+        Assert.True(_resolver.Get(FakeFunctionDefinition.For<FrameworkAnonymousFunctions>(nameof(FrameworkAnonymousFunctions.Open))).AllowsAnonymous);
+    }
+
+    [Fact]
+    public void An_attribute_implementing_ASP_NET_Core_IAllowAnonymous_opens_the_function()
+    {
+        Assert.True(_resolver.Get(FakeFunctionDefinition.For<FrameworkMarkedFunctions>(nameof(FrameworkMarkedFunctions.OpenByInterface))).AllowsAnonymous);
+    }
+
+    [Fact]
+    public void ASP_NET_Core_AllowAnonymous_follows_the_same_rules_as_the_package_attribute_against_a_requirement()
+    {
+        var sameMethod = _resolver.Get(FakeFunctionDefinition.For<FrameworkMarkedFunctions>(nameof(FrameworkMarkedFunctions.Conflicting)));
+        var overClass = _resolver.Get(FakeFunctionDefinition.For<FrameworkAnonymousFunctions>(nameof(FrameworkAnonymousFunctions.Closed)));
+
+        Assert.False(sameMethod.AllowsAnonymous);
+        Assert.True(sameMethod.Conflicting);
+        Assert.False(overClass.AllowsAnonymous);
+        Assert.Equal(["admins"], Assert.Single(overClass.Requirements).Groups);
+    }
+
+    /// <summary>
+    /// An ASP.NET Core integration app imports Microsoft.AspNetCore.Authorization (and often Microsoft.AspNetCore.Mvc)
+    /// beside this package's namespace: a public type of the package named like one of theirs would make the
+    /// attribute ambiguous there (CS0104).
+    /// </summary>
+    [Fact]
+    public void No_public_type_of_the_package_is_named_like_a_commonly_imported_ASP_NET_Core_authorization_type()
+    {
+        string[] frameworkNames =
+        [
+            "AllowAnonymousAttribute", "AuthorizeAttribute", "IAllowAnonymous", "IAuthorizeData", "AuthorizationPolicy",
+            "AuthorizationOptions", "IAuthorizationService", "IAuthorizationRequirement", "AuthorizationHandlerContext",
+            "ProducesResponseTypeAttribute", "RouteAttribute", "FromBodyAttribute", "FromQueryAttribute", "FromRouteAttribute",
+        ];
+        // An attribute is written without its suffix, so "[Authorize]" also matches a type named "Authorize".
+        var clashing = frameworkNames.Concat(frameworkNames.Where(n => n.EndsWith("Attribute", StringComparison.Ordinal)).Select(n => n[..^"Attribute".Length]));
+
+        var packageTypes = typeof(CognitoAllowAnonymousAttribute).Assembly.GetExportedTypes().Select(t => t.Name);
+
+        Assert.Empty(packageTypes.Intersect(clashing, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class SampleFunctions
     {
     }
 
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     [Function(nameof(Login))]
     public static void Login()
     {
@@ -54,22 +54,28 @@ public sealed class SampleFunctions
     {
     }
 
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     [RequireCognitoToken]
     [Function(nameof(Conflicting))]
     public static void Conflicting()
     {
     }
 
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    [Function(nameof(FrameworkAnonymous))]
+    public static void FrameworkAnonymous()
+    {
+    }
+
     [Function("Overloaded")]
     public static void Overload(int value) => _ = value;
 
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     [Function("OverloadedAnonymous")]
     public static void Overload(string value) => _ = value;
 }
 
-[AllowAnonymous]
+[CognitoAllowAnonymous]
 public sealed class AnonymousFunctions
 {
     [Function(nameof(Open))]
@@ -98,7 +104,7 @@ public class EditorFunctions
     {
     }
 
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     [Function(nameof(Preview))]
     public static void Preview()
     {
@@ -112,4 +118,51 @@ public sealed class DerivedEditorFunctions : EditorFunctions
     public static void Publish()
     {
     }
+}
+
+/// <summary>
+/// Marked with ASP.NET Core's own attributes, as an integration app would (this test project has the framework through
+/// the token kit's loopback server; the package itself does not reference it).
+/// </summary>
+public sealed class FrameworkMarkedFunctions
+{
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    [Function(nameof(Open))]
+    public static void Open()
+    {
+    }
+
+    [OpenToAll]
+    [Function(nameof(OpenByInterface))]
+    public static void OpenByInterface()
+    {
+    }
+
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    [RequireCognitoToken]
+    [Function(nameof(Conflicting))]
+    public static void Conflicting()
+    {
+    }
+}
+
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
+public sealed class FrameworkAnonymousFunctions
+{
+    [Function(nameof(Open))]
+    public static void Open()
+    {
+    }
+
+    [RequireCognitoToken(Groups = ["admins"])]
+    [Function(nameof(Closed))]
+    public static void Closed()
+    {
+    }
+}
+
+/// <summary>An app's own anonymous marker, implementing the framework's marker interface.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OpenToAllAttribute : Attribute, Microsoft.AspNetCore.Authorization.IAllowAnonymous
+{
 }

@@ -24,7 +24,7 @@ internal sealed class LogInFunction(AccountService accounts) : IDescribedFunctio
     ];
 
     [Function("LogIn")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/login")] HttpRequestData request)
     {
         var logIn = await request.ReadAsync(LogInRequest.Body, FieldContext.None);

@@ -30,7 +30,7 @@ internal sealed class HealthFunction(Readiness readiness) : IDescribedFunctions
     ];
 
     [Function("Health")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request)
     {
         var report = await readiness.CheckAsync();

@@ -19,7 +19,7 @@ internal sealed class OpenApiFunction(OpenApiDocumentProvider document) : IDescr
     ];
 
     [Function("OpenApi")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequestData request) =>
         request.JsonAsync(HttpStatusCode.OK, document.Json, publicDocument: true);
 }

@@ -39,7 +39,7 @@ internal sealed class PasswordFunctions(AccountService accounts) : IDescribedFun
 
     /// <summary><c>POST /api/user/password/forgot</c> {email} → 202, the same for unknown emails.</summary>
     [Function("ForgotPassword")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public async Task<HttpResponseData> ForgotAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/password/forgot")] HttpRequestData request)
     {
         var forgot = await request.ReadAsync(ForgotPasswordRequest.Body, FieldContext.None);
@@ -54,7 +54,7 @@ internal sealed class PasswordFunctions(AccountService accounts) : IDescribedFun
 
     /// <summary><c>POST /api/user/password/confirm</c> {email, code, newPassword} → 204.</summary>
     [Function("ConfirmForgotPassword")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public async Task<HttpResponseData> ConfirmAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/password/confirm")] HttpRequestData request)
     {
         var cancellationToken = request.FunctionContext.CancellationToken;

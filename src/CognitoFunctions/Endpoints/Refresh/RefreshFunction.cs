@@ -32,7 +32,7 @@ internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoO
     private readonly FieldContext _fields = new() { ClientHasSecret = cognito.Value.HasClientSecret };
 
     [Function("Refresh")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/refresh")] HttpRequestData request)
     {
         var refresh = await request.ReadAsync(RefreshRequest.Body, _fields);

@@ -24,7 +24,7 @@ internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp)
     ];
 
     [Function("SignUp")]
-    [AllowAnonymous]
+    [CognitoAllowAnonymous]
     public async Task<HttpResponseData> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/signup")] HttpRequestData request)
     {
         var cancellationToken = request.FunctionContext.CancellationToken;
