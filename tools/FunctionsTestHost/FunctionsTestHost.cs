@@ -90,17 +90,21 @@ public sealed class FunctionsTestHost : IAsyncDisposable
             var (handshake, httpFunctions) = await new WorkerStartup(connection, worker, app, log, options.StartTimeout).RunAsync(cancellationToken);
             var loadedAfter = clock.Elapsed;
             var workerHandlesCancel = handshake.Capabilities.ContainsKey(WorkerCapabilities.HandlesInvocationCancelMessage);
+            var forwarder = HttpForwarder(handshake, log);
+            var requiresRouteParameters = handshake.Capabilities.ContainsKey(WorkerCapabilities.RequiresRouteParameters);
             HttpEdge edge;
             try
             {
-                edge = await HttpEdge.StartAsync(httpFunctions, app.RoutePrefix, connection, options.HttpPort, bodyLimit, workerHandlesCancel, log, cancellationToken);
+                edge = await HttpEdge.StartAsync(httpFunctions, app.RoutePrefix, connection, options.HttpPort, bodyLimit, workerHandlesCancel, forwarder, requiresRouteParameters, log, cancellationToken);
             }
             catch (IOException ex)
             {
+                forwarder?.Dispose();
                 throw new FunctionsHostStartException(StartStage.Listen, $"cannot listen on 127.0.0.1:{options.HttpPort}: {ex.Message}", "", ex);
             }
             catch (Exception ex) when (ex is RouteCreationException or InvalidOperationException)
             {
+                forwarder?.Dispose();
                 throw new FunctionsHostStartException(StartStage.Listen, $"a function's route cannot be served: {ex.Message}", log.Recent(), ex);
             }
 
@@ -188,6 +192,23 @@ public sealed class FunctionsTestHost : IAsyncDisposable
         environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         environment["AzureWebJobsScriptRoot"] = app.Directory;
         return environment;
+    }
+
+    // A worker in ASP.NET Core integration mode names its own HTTP server in the HttpUri capability; the host forwards requests there.
+    private static WorkerHttpForwarder? HttpForwarder(WorkerHandshake handshake, HostLog log)
+    {
+        if (!handshake.Capabilities.TryGetValue(WorkerCapabilities.HttpUri, out var httpUri) || httpUri.Length == 0)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(httpUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new FunctionsHostStartException(StartStage.Initialize, $"the worker's HttpUri capability '{httpUri}' is not an absolute http address", log.Recent());
+        }
+
+        log.Write($"[host] the worker serves HTTP itself at {uri} (ASP.NET Core integration); forwarding requests there");
+        return new WorkerHttpForwarder(uri, log);
     }
 
     private static long BodyLimit(FunctionsTestHostOptions options)

@@ -34,13 +34,7 @@ internal static class InvocationRequestBuilder
             http.NullableQuery[name] = new NullableString { Value = values.ToString() };
         }
 
-        foreach (var (name, value) in match.RouteValues)
-        {
-            if (value is not null)
-            {
-                http.NullableParams[name] = new NullableString { Value = Convert.ToString(value, CultureInfo.InvariantCulture) };
-            }
-        }
+        AddRouteValues(http, match);
 
         // The real host passes the request's principal; for an anonymous request that is one unauthenticated identity.
         foreach (var identity in context.User.Identities)
@@ -60,6 +54,39 @@ internal static class InvocationRequestBuilder
             http.Body = new TypedData { Bytes = UnsafeByteOperations.UnsafeWrap(body) };
         }
 
+        return WithTrigger(http, context, match, body, invocationId);
+    }
+
+    /// <summary>
+    /// The minimal invocation the real host sends when it forwards the request itself to the worker's own server:
+    /// the trigger input an empty <c>RpcHttp</c> (only the route values, and only when the worker asks for them with
+    /// <c>RequiresRouteParameters</c>); the trigger metadata as in <see cref="Build"/>.
+    /// </summary>
+    public static InvocationRequest BuildForwarded(HttpContext context, FunctionMatch match, ReadOnlyMemory<byte> body, string invocationId, bool requiresRouteParameters)
+    {
+        var http = new RpcHttp();
+        if (requiresRouteParameters)
+        {
+            AddRouteValues(http, match);
+        }
+
+        return WithTrigger(http, context, match, body, invocationId);
+    }
+
+    private static void AddRouteValues(RpcHttp http, FunctionMatch match)
+    {
+        foreach (var (name, value) in match.RouteValues)
+        {
+            if (value is not null)
+            {
+                http.NullableParams[name] = new NullableString { Value = Convert.ToString(value, CultureInfo.InvariantCulture) };
+            }
+        }
+    }
+
+    private static InvocationRequest WithTrigger(RpcHttp http, HttpContext context, FunctionMatch match, ReadOnlyMemory<byte> body, string invocationId)
+    {
+        var request = context.Request;
         var invocation = new InvocationRequest
         {
             InvocationId = invocationId,

@@ -22,6 +22,12 @@ internal static class WorkerCapabilities
     /// <summary>The worker acts on <c>InvocationCancel</c>.</summary>
     public const string HandlesInvocationCancelMessage = "HandlesInvocationCancelMessage";
 
+    /// <summary>ASP.NET Core integration: the worker's own HTTP server, which the host forwards each HTTP request to.</summary>
+    public const string HttpUri = "HttpUri";
+
+    /// <summary>With <see cref="HttpUri"/>: the worker wants the route values in the otherwise empty trigger input.</summary>
+    public const string RequiresRouteParameters = "RequiresRouteParameters";
+
     public static IReadOnlyList<string> Required { get; } =
         [UseNullableValueDictionaryForHttp, RpcHttpBodyOnly, RawHttpBodyBytes, RpcHttpTriggerMetadataRemoved];
 }
