@@ -1,10 +1,7 @@
 using CognitoFunctions;
 using CognitoFunctions.Accounts;
-using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Health;
-using CognitoFunctions.Http;
-using CognitoFunctions.OpenApi;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,3 @@
-using CognitoFunctions.Authentication;
 
 namespace CognitoFunctions.Health;
 

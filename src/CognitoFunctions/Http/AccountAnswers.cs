@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using CognitoFunctions.Accounts;
-using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Http;
 

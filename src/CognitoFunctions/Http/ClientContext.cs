@@ -1,5 +1,4 @@
 using CognitoFunctions.Cognito.Model;
-using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Http;
 

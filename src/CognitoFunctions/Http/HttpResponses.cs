@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CognitoFunctions.Shared;
-using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Http;
 

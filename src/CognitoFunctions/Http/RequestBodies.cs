@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Http;
 

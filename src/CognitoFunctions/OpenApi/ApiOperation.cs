@@ -1,7 +1,5 @@
-using System.Net;
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
-using CognitoFunctions.Http;
 using Microsoft.OpenApi;
 
 namespace CognitoFunctions.OpenApi;

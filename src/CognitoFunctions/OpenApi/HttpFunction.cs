@@ -1,6 +1,4 @@
 using System.Reflection;
-using CognitoFunctions.Authentication;
-using Microsoft.Azure.Functions.Worker;
 
 namespace CognitoFunctions.OpenApi;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using CognitoFunctions.Authentication;
-using CognitoFunctions.Http;
 using Microsoft.OpenApi;
 
 namespace CognitoFunctions.OpenApi;

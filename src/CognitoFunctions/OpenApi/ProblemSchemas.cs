@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
-using CognitoFunctions.Authentication;
-using CognitoFunctions.Http;
 using CognitoFunctions.Shared;
 using Microsoft.OpenApi;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using CognitoFunctions.Http;
 using Microsoft.OpenApi;
 
 namespace CognitoFunctions.OpenApi;

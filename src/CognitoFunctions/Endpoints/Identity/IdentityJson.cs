@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Endpoints.Identity;
 

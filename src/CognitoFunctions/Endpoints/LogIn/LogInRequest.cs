@@ -1,5 +1,4 @@
 using CognitoFunctions.Accounts;
-using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Endpoints.LogIn;
 

@@ -1,5 +1,4 @@
 using CognitoFunctions.Endpoints.Refresh;
-using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Endpoints.LogOut;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using CognitoFunctions.Authentication;
 using CognitoFunctions.Health;
-using CognitoFunctions.Http;
-using CognitoFunctions.OpenApi;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Endpoints.Operations;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using CognitoFunctions.Authentication;
-using CognitoFunctions.Http;
-using CognitoFunctions.OpenApi;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CognitoFunctions.Endpoints.Operations;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using CognitoFunctions.Health;
-using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Endpoints.Operations;
 

@@ -1,12 +1,6 @@
-using System.Net;
 using CognitoFunctions.Accounts;
-using CognitoFunctions.Authentication;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Endpoints.LogIn;
-using CognitoFunctions.Http;
-using CognitoFunctions.OpenApi;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Endpoints.Refresh;

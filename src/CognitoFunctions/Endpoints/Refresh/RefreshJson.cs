@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using CognitoFunctions.Endpoints.LogIn;
-using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Endpoints.Refresh;
 

@@ -1,4 +1,3 @@
-using CognitoFunctions.Http;
 
 namespace CognitoFunctions.Endpoints.SignUp;
 

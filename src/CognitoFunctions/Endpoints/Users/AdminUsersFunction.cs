@@ -1,11 +1,5 @@
 using System.Globalization;
-using System.Net;
 using CognitoFunctions.Accounts;
-using CognitoFunctions.Authentication;
-using CognitoFunctions.Http;
-using CognitoFunctions.OpenApi;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.OpenApi;
 
 namespace CognitoFunctions.Endpoints.Users;
