@@ -1,5 +1,8 @@
+using CognitoFunctions.Shared;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Authentication;
 
@@ -12,9 +15,14 @@ public static class CognitoAuthenticationApplicationBuilderExtensions
     /// requests get 401 or 403 with <c>WWW-Authenticate: Bearer</c> and a problem-details body, or 503 while no
     /// signing keys can be fetched. Call <c>services.AddCognitoAuthentication(...)</c> first.
     /// </summary>
+    /// <remarks>
+    /// Both HTTP models are served. In ASP.NET Core integration mode call it after
+    /// <c>ConfigureFunctionsWebApplication()</c>, whose middleware gives this one the request; the middleware then also
+    /// sets <c>HttpContext.User</c> to the caller. Called before it, the app stops at start-up with a message saying so.
+    /// </remarks>
     /// <param name="builder">The worker's application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
-    /// <exception cref="InvalidOperationException"><c>AddCognitoAuthentication</c> was not called before.</exception>
+    /// <exception cref="InvalidOperationException"><c>AddCognitoAuthentication</c> was not called before, or this is the second call.</exception>
     public static IFunctionsWorkerApplicationBuilder UseCognitoAuthentication(this IFunctionsWorkerApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,6 +30,16 @@ public static class CognitoAuthenticationApplicationBuilderExtensions
         {
             throw new InvalidOperationException("Call services.AddCognitoAuthentication(configuration) before builder.UseCognitoAuthentication().");
         }
+
+        builder.Services.RegisterOnce<CognitoAuthenticationMiddleware>(
+            nameof(UseCognitoAuthentication), "the middleware would run twice on every request; call it once.");
+
+        // Known now, while the pipeline is being built, and checked when the host starts (when the mode is known).
+        var afterIntegration = AspNetCoreIntegration.MiddlewareRegistered(builder.Services);
+        builder.Services.AddOptions<MiddlewarePlacement>()
+            .Configure(placement => placement.AfterAspNetCoreIntegration = afterIntegration)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MiddlewarePlacement>, MiddlewarePlacementValidator>();
 
         // No trigger filter here: the middleware asks the worker for the HTTP request, which is null for other
         // triggers, and lets those through.

@@ -41,7 +41,10 @@ internal sealed class ProblemDetailsAnswer
 /// </summary>
 internal static class ProblemDetailsWriter
 {
-    /// <summary>The members every problem has, in the order they are written.</summary>
+    /// <summary>
+    /// The members every problem has, in the order they are written (<c>instance</c>, the request's path, is left out
+    /// only when the request has no usable URL).
+    /// </summary>
     public static IReadOnlyList<string> Members { get; } = ["type", "title", "status", "detail", "instance", "traceId"];
 
     public static async Task<HttpResponseData> WriteAsync(HttpRequestData request, ProblemDetailsAnswer answer, CancellationToken cancellationToken = default)
@@ -60,11 +63,24 @@ internal static class ProblemDetailsWriter
             response.Headers.TryAddWithoutValidation(name, value);
         }
 
-        await response.Body.WriteAsync(Body(answer, request.Url.AbsolutePath), cancellationToken);
+        await response.Body.WriteAsync(Body(answer, Instance(request)), cancellationToken);
         return response;
     }
 
-    private static ReadOnlyMemory<byte> Body(ProblemDetailsAnswer answer, string instance)
+    // A refusal must not throw: a request without a usable URL (an empty one throws when read) gets no instance.
+    private static string? Instance(HttpRequestData request)
+    {
+        try
+        {
+            return request.Url is { IsAbsoluteUri: true } url ? url.AbsolutePath : null;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static ReadOnlyMemory<byte> Body(ProblemDetailsAnswer answer, string? instance)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
@@ -74,7 +90,11 @@ internal static class ProblemDetailsWriter
             json.WriteString("title", answer.Title);
             json.WriteNumber("status", (int)answer.Status);
             json.WriteString("detail", answer.Detail);
-            json.WriteString("instance", instance);
+            if (instance is not null)
+            {
+                json.WriteString("instance", instance);
+            }
+
             json.WriteString("traceId", answer.TraceId);
             answer.WriteOwnMembers?.Invoke(json);
             json.WriteEndObject();

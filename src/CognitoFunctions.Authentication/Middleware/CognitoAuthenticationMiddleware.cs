@@ -11,8 +11,10 @@ namespace CognitoFunctions.Authentication;
 /// <summary>
 /// Requires a valid Cognito token on every HTTP function not marked <see cref="CognitoAllowAnonymousAttribute"/>, checks the
 /// function's <see cref="RequireCognitoTokenAttribute"/>s, runs the application's <see cref="ICognitoTokenCheck"/>s,
-/// and hands the token to the function through <c>FunctionContext.Features</c>. A refused request is answered here
-/// (401, 403, or 503 when no keys can be had or a check failed) and the function does not run.
+/// and hands the token to the function through <c>FunctionContext.Features</c> (and, in ASP.NET Core integration mode,
+/// the principal through <c>HttpContext.User</c>). A refused request is answered here (401, 403, or 503 when no keys can
+/// be had or a check failed) and the function does not run. Functions that are not HTTP-triggered, and anonymous ones,
+/// are passed on untouched: their request is not even read.
 /// </summary>
 internal sealed class CognitoAuthenticationMiddleware(
     CognitoTokenValidator validator,
@@ -21,15 +23,30 @@ internal sealed class CognitoAuthenticationMiddleware(
     TokenChecks checks,
     AuthenticationMetrics metrics,
     IOptions<CognitoAuthOptions> options,
+    IOptions<WorkerOptions> worker,
     ILogger<CognitoAuthenticationMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     private readonly string _realm = options.Value.Realm;
     private readonly string _trustedIssuers = string.Join(", ", pools.Pools.Select(p => p.Issuer));
+    private readonly bool _aspNetCoreIntegration = AspNetCoreIntegration.IsEnabled(worker.Value);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var request = await context.GetHttpRequestDataAsync();
-        var refusal = request is null ? null : await AuthenticateAsync(context, request);
+        if (policies.Guard(context.FunctionDefinition) is null)
+        {
+            await next(context);
+            return;
+        }
+
+        if (_aspNetCoreIntegration && !context.Items.ContainsKey(AspNetCoreIntegration.HttpContextItem))
+        {
+            // The start-up check refuses this order; should it be bypassed, fail closed rather than read an empty request.
+            throw new InvalidOperationException(MiddlewarePlacementValidator.Message);
+        }
+
+        var request = await context.GetHttpRequestDataAsync()
+            ?? throw new InvalidOperationException($"Function '{context.FunctionDefinition.Name}' is HTTP-triggered but the worker gave no HTTP request.");
+        var refusal = await AuthenticateAsync(context, request);
         if (refusal is null)
         {
             await next(context);
@@ -42,8 +59,8 @@ internal sealed class CognitoAuthenticationMiddleware(
     /// <summary>Null when the function may run (the token, if any, is then in the context), else the answer to send.</summary>
     internal async ValueTask<HttpResponseData?> AuthenticateAsync(FunctionContext context, HttpRequestData request)
     {
-        var policy = policies.Get(context.FunctionDefinition);
-        if (policy.AllowsAnonymous)
+        var policy = policies.Guard(context.FunctionDefinition);
+        if (policy is null)
         {
             return null;
         }
@@ -82,6 +99,12 @@ internal sealed class CognitoAuthenticationMiddleware(
         }
 
         context.Features.Set(authentication);
+        if (_aspNetCoreIntegration)
+        {
+            // Framework code (authorization, anything reading HttpContext.User) sees the caller too.
+            HttpContextUser.TrySet(context, authentication.Principal);
+        }
+
         metrics.RecordOutcome(OutcomeTags.Of(AuthOutcome.Valid), cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return null;
     }

@@ -12,10 +12,26 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal sealed class FunctionPolicyResolver(ILogger<FunctionPolicyResolver> logger)
 {
+    private const string HttpTriggerBinding = "httpTrigger";
+
     private readonly ConcurrentDictionary<string, CognitoFunctionPolicy> _policies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CognitoFunctionPolicy?> _guards = new(StringComparer.Ordinal);
 
     public CognitoFunctionPolicy Get(FunctionDefinition function) =>
         _policies.TryGetValue(function.Id, out var policy) ? policy : _policies.GetOrAdd(function.Id, Resolve(function));
+
+    /// <summary>
+    /// The policy the middleware enforces on the function, or null when it leaves the function alone: a function that
+    /// is not HTTP-triggered, or is anonymous. Decided from the function's definition alone, before its request is read.
+    /// </summary>
+    public CognitoFunctionPolicy? Guard(FunctionDefinition function) =>
+        _guards.TryGetValue(function.Id, out var guard) ? guard : _guards.GetOrAdd(function.Id, ResolveGuard(function));
+
+    internal static bool IsHttpTriggered(FunctionDefinition function) =>
+        function.InputBindings.Values.Any(b => string.Equals(b.Type, HttpTriggerBinding, StringComparison.OrdinalIgnoreCase));
+
+    private CognitoFunctionPolicy? ResolveGuard(FunctionDefinition function) =>
+        IsHttpTriggered(function) && Get(function) is { AllowsAnonymous: false } policy ? policy : null;
 
     private CognitoFunctionPolicy Resolve(FunctionDefinition function)
     {
