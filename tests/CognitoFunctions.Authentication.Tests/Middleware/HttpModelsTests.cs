@@ -97,6 +97,20 @@ public sealed class HttpModelsTests(LoadedHarnessFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_refusal_of_a_request_without_a_usable_URL_is_answered_without_instance_rather_than_thrown()
+    {
+        // What the worker's empty request data (an empty URL, which throws when read) gave a misplaced middleware.
+        var context = new FakeFunctionContext(FakeFunctionDefinition.For<SampleFunctions>(nameof(SampleFunctions.Private)));
+
+        var response = (FakeHttpResponseData)(await Middleware(aspNetCore: false).AuthenticateAsync(context, new UrlLessRequest(context)))!;
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(response.BodyText());
+        Assert.Equal("/problems/token-required", body.RootElement.GetProperty("type").GetString());
+        Assert.False(body.RootElement.TryGetProperty("instance", out _));
+    }
+
+    [Fact]
     public void The_placement_check_refuses_the_middleware_before_the_integration_in_ASP_NET_Core_integration_mode_only()
     {
         var aspNetCore = new MiddlewarePlacementValidator(Microsoft.Extensions.Options.Options.Create(Worker(aspNetCore: true)));
@@ -202,6 +216,23 @@ public sealed class HttpModelsTests(LoadedHarnessFixture fixture) : IClassFixtur
     private sealed class Request(HttpRequestData request) : IHttpRequestDataFeature
     {
         public ValueTask<HttpRequestData?> GetHttpRequestDataAsync(FunctionContext context) => ValueTask.FromResult<HttpRequestData?>(request);
+    }
+
+    private sealed class UrlLessRequest(FunctionContext context) : HttpRequestData(context)
+    {
+        public override Stream Body { get; } = new MemoryStream();
+
+        public override HttpHeadersCollection Headers { get; } = [];
+
+        public override IReadOnlyCollection<IHttpCookie> Cookies { get; } = [];
+
+        public override Uri Url => new(string.Empty);
+
+        public override IEnumerable<System.Security.Claims.ClaimsIdentity> Identities { get; } = [];
+
+        public override string Method => "GET";
+
+        public override HttpResponseData CreateResponse() => new FakeHttpResponseData(FunctionContext);
     }
 
     private sealed class UnreadableRequest : IHttpRequestDataFeature
