@@ -171,6 +171,22 @@ public sealed class HttpModelsTests(LoadedHarnessFixture fixture) : IClassFixtur
         Assert.Contains("UseCognitoAuthentication was called twice", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UseCognitoAuthentication_before_AddCognitoAuthentication_is_refused_naming_the_fix(bool aspNetCore)
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        if (aspNetCore)
+        {
+            builder.ConfigureFunctionsWebApplication();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.UseCognitoAuthentication());
+
+        Assert.Equal("Call services.AddCognitoAuthentication(configuration) before builder.UseCognitoAuthentication().", error.Message);
+    }
+
     private static void UseCognito(FunctionsApplicationBuilder builder)
     {
         builder.Services.AddCognitoAuthentication(builder.Configuration);
