@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Authentication.Tests.Middleware;
@@ -158,6 +159,17 @@ public sealed class HttpModelsTests(LoadedHarnessFixture fixture) : IClassFixtur
         {
             Assert.Equal(MiddlewarePlacementValidator.Message, Assert.Throws<OptionsValidationException>(placement).Message);
         }
+    }
+
+    [Fact]
+    public void With_a_HostBuilder_the_middleware_registered_inside_ConfigureFunctionsWebApplication_comes_after_the_integration()
+    {
+        using var host = new HostBuilder()
+            .ConfigureServices((context, services) => services.AddCognitoAuthentication(context.Configuration))
+            .ConfigureFunctionsWebApplication(worker => worker.UseCognitoAuthentication())
+            .Build();
+
+        Assert.True(host.Services.GetRequiredService<IOptions<MiddlewarePlacement>>().Value.AfterAspNetCoreIntegration);
     }
 
     [Fact]
