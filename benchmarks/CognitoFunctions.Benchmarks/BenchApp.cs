@@ -37,13 +37,17 @@ internal sealed class BenchApp : IAsyncDisposable
         return new BenchApp(jwks, tokens);
     }
 
-    /// <summary>Starts the app of <paramref name="model"/>; <paramref name="authentication"/> false builds it without our middleware.</summary>
-    public Task<FunctionsTestHost> StartAsync(bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn)
+    /// <summary>
+    /// Starts the app of <paramref name="model"/>; <paramref name="authentication"/> false builds it without our middleware;
+    /// <paramref name="requestLogs"/> keeps ASP.NET Core's per-request logs (ASP.NET Core integration only).
+    /// </summary>
+    public Task<FunctionsTestHost> StartAsync(bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn, bool requestLogs = false)
     {
         var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory(model) };
         var settings = options.AppSettings;
         settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         settings["Bench__Authentication"] = authentication ? "on" : "off";
+        settings["Bench__RequestLogs"] = requestLogs ? "on" : "off";
         foreach (var (name, value) in new ProvisionedPool(BenchPool.Region, BenchPool.UserPoolId, "", BenchPool.ClientId, null, [], Jwks.Address).TrustedPoolSettings())
         {
             settings[name] = value;
