@@ -212,7 +212,7 @@ internal static class HttpModelsRun
         }
 
         var report = new StringBuilder();
-        report.AppendLine("### Cold start per model\n");
+        report.AppendLine("### Cold start per variant\n");
         report.AppendLine(CultureInfo.InvariantCulture, $"From `FunctionsTestHost.StartAsync` (which spawns the worker process, `dotnet` on the app's build output) to the first answered request, `GET /api/private` with a token signed before the start (the JWKS fetch is inside the time); \"functions loaded\" is the start call's own figure (init, metadata and load done). {sets} sets of one start per variant, the order rotating. Load average after: {MachineInfo.LoadAverage()}.\n");
         report.AppendLine("| variant | first 200: median ms | min ms | max ms | functions loaded: median ms |");
         report.AppendLine("|---|---:|---:|---:|---:|");
