@@ -35,7 +35,7 @@ if (args.Contains("--http-models"))
     Console.WriteLine(section);
     if (smoke)
     {
-        Console.WriteLine("smoke: every status and body was checked in both models; the timings of so short a run measure nothing.");
+        Console.WriteLine("smoke: every status and body was checked in every variant; the timings of so short a run measure nothing.");
     }
 
     if (reportPath is not null)
