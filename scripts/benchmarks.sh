@@ -2,7 +2,8 @@
 # Runs the token-validation benchmarks and writes a dated markdown report under docs/benchmarks/:
 # the paired run (every contender and the RSA floor timed round-robin in one process, ratios per round), the
 # BenchmarkDotNet allocation run, the Node peer (aws-jwt-verify over the same tokens against Node's own floor), the
-# end-to-end overhead of authentication under load through the test host, and the cold start with and without it.
+# end-to-end overhead of authentication under load through the test host, the cold start with and without it, and the
+# two HTTP models (built-in, ASP.NET Core integration) compared through the test host.
 # Takes a few minutes. Arguments go to the .NET paired run (e.g. --rounds 61). CI runs only the smoke mode (test.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -39,6 +40,9 @@ echo "== end to end under load (.NET load client through the test host)"
 
 echo "== cold start"
 "${benchmark[@]}" --cold-start --report "$report"
+
+echo "== HTTP models: built-in against ASP.NET Core integration (load, memory, cold start)"
+"${benchmark[@]}" --http-models --report "$report"
 
 echo "== account enumeration by timing (the app against cognito-local)"
 "${benchmark[@]}" --enumeration-timing --report "$report"

@@ -44,6 +44,10 @@ dotnet "$benchmark" --smoke || status=$?
 # 200 with one, same body) and no JWKS fetch after warm-up are checked; their timings are not.
 dotnet "$benchmark" --e2e --smoke || status=$?
 dotnet "$benchmark" --cold-start --smoke || status=$?
+# The same functions in both HTTP models (built-in and ASP.NET Core integration) through the test host: every status and
+# body checked in both (anonymous GET, protected GET without and with a token, a JSON POST), the same bytes from each;
+# no timing asserted.
+dotnet "$benchmark" --http-models --smoke || status=$?
 # The real app against cognito-local, two pairs per kind: every answer's status is checked, no timing.
 dotnet "$benchmark" --enumeration-timing --smoke || status=$?
 # The Node peer (aws-jwt-verify) over a few of the same tokens: it fails if it rejects a valid one.

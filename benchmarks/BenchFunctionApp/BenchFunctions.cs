@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using CognitoFunctions.Authentication;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -7,7 +9,8 @@ namespace CognitoFunctions.Benchmarks.FunctionApp;
 
 /// <summary>
 /// Two functions that differ only by the token requirement and answer the same bytes, so the difference between
-/// their latencies under load is what authentication costs end to end.
+/// their latencies under load is what authentication costs end to end; and a POST that parses a JSON body.
+/// benchmarks/BenchAspNetFunctionApp has the same three in ASP.NET Core integration mode.
 /// </summary>
 internal static class BenchFunctions
 {
@@ -32,6 +35,18 @@ internal static class BenchFunctions
         }
 
         return FixedAsync(request);
+    }
+
+    /// <summary><c>POST /api/items</c>: no token needed; parses the JSON body and answers how many top-level properties it had.</summary>
+    [Function("Items")]
+    [CognitoAllowAnonymous]
+    public static async Task<HttpResponseData> ItemsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items")] HttpRequestData request)
+    {
+        using var document = await JsonDocument.ParseAsync(request.Body);
+        var response = request.CreateResponse(HttpStatusCode.OK);
+        response.Headers.Add("Content-Type", "application/json");
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes($$"""{"properties":{{document.RootElement.EnumerateObject().Count()}}}"""));
+        return response;
     }
 
     private static async Task<HttpResponseData> FixedAsync(HttpRequestData request)

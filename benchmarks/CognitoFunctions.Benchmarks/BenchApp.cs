@@ -7,7 +7,7 @@ using CognitoFunctions.Testing.Tokens;
 namespace CognitoFunctions.Benchmarks;
 
 /// <summary>
-/// benchmarks/BenchFunctionApp served by the test host, trusting the bench pool with its keys on a counting loopback
+/// benchmarks/BenchFunctionApp (or its ASP.NET Core integration twin) served by the test host, trusting the bench pool with its keys on a counting loopback
 /// JWKS server, and tokens of that pool signed before any host starts.
 /// </summary>
 internal sealed class BenchApp : IAsyncDisposable
@@ -22,7 +22,9 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public BenchToken[] Tokens { get; }
 
-    public static string AppDirectory => FunctionAppBuildOutput.Locate("benchmarks/BenchFunctionApp", typeof(BenchApp).Assembly);
+    public static string AppDirectory(HttpModel model) => FunctionAppBuildOutput.Locate(
+        model == HttpModel.AspNetCore ? "benchmarks/BenchAspNetFunctionApp" : "benchmarks/BenchFunctionApp",
+        typeof(BenchApp).Assembly);
 
     public static async Task<BenchApp> CreateAsync(int tokenCount)
     {
@@ -35,13 +37,17 @@ internal sealed class BenchApp : IAsyncDisposable
         return new BenchApp(jwks, tokens);
     }
 
-    /// <summary>Starts the app; <paramref name="authentication"/> false builds it without our middleware.</summary>
-    public Task<FunctionsTestHost> StartAsync(bool authentication, int cacheSize = 10_000)
+    /// <summary>
+    /// Starts the app of <paramref name="model"/>; <paramref name="authentication"/> false builds it without our middleware;
+    /// <paramref name="requestLogs"/> keeps ASP.NET Core's per-request logs (ASP.NET Core integration only).
+    /// </summary>
+    public Task<FunctionsTestHost> StartAsync(bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn, bool requestLogs = false)
     {
-        var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory };
+        var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory(model) };
         var settings = options.AppSettings;
         settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         settings["Bench__Authentication"] = authentication ? "on" : "off";
+        settings["Bench__RequestLogs"] = requestLogs ? "on" : "off";
         foreach (var (name, value) in new ProvisionedPool(BenchPool.Region, BenchPool.UserPoolId, "", BenchPool.ClientId, null, [], Jwks.Address).TrustedPoolSettings())
         {
             settings[name] = value;

@@ -5,14 +5,14 @@ using System.Net.Http.Headers;
 namespace CognitoFunctions.Benchmarks;
 
 /// <summary>
-/// A closed-loop load client: <c>concurrency</c> workers on keep-alive connections, each sending its next GET as soon
-/// as the last one answered, for a fixed time. Every answer must be 200 with the expected body. The CPU time the worker
+/// A closed-loop load client: <c>concurrency</c> workers on keep-alive connections, each sending its next request (a GET,
+/// or a POST of a fixed JSON body with its Content-Length) as soon as the last one answered, for a fixed time. Every answer must be 200 with the expected body. The CPU time the worker
 /// process and this process (client and test host) spent during the run is divided by the requests answered: unlike
 /// latency, it does not depend on how the 2 cores are shared between the three parties.
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<LoadFigures> RunAsync(HttpClient client, int workerProcessId, string path, Func<long, string?> token, int concurrency, TimeSpan duration, byte[] expectedBody)
+    public static async Task<LoadFigures> RunAsync(HttpClient client, int workerProcessId, string path, Func<long, string?> token, int concurrency, TimeSpan duration, byte[] expectedBody, byte[]? jsonBody = null)
     {
         using var worker = Process.GetProcessById(workerProcessId);
         using var self = Process.GetCurrentProcess();
@@ -26,7 +26,12 @@ internal static class LoadRun
             var mine = latencies[w] = new List<long>(4096);
             while (stop.Elapsed < duration)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                using var request = new HttpRequestMessage(jsonBody is null ? HttpMethod.Get : HttpMethod.Post, path);
+                if (jsonBody is not null)
+                {
+                    request.Content = new ByteArrayContent(jsonBody) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+                }
+
                 if (token(Interlocked.Increment(ref next)) is { } compact)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", compact);
@@ -38,7 +43,7 @@ internal static class LoadRun
                 mine.Add(Stopwatch.GetTimestamp() - started);
                 if (response.StatusCode != HttpStatusCode.OK || !body.AsSpan().SequenceEqual(expectedBody))
                 {
-                    throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} with {body.Length} bytes; expected 200 with the fixed body.");
+                    throw new InvalidOperationException($"{request.Method} {path} answered {(int)response.StatusCode} with {body.Length} bytes; expected 200 with the fixed body.");
                 }
             }
         }).ToArray();

@@ -3,6 +3,8 @@ using CognitoFunctions.Benchmarks;
 // Modes: --enumeration-timing [--pairs N] (the real app against cognito-local: can timing tell a known email from an
 // unknown one?); --e2e or --cold-start (the bench function app through the test host; with --smoke a short pass that checks
 // statuses, no timing meant) with [--rounds N] [--seconds S] [--concurrency C] [--pairs N] [--report PATH (appended to)];
+// --http-models (the same functions in the built-in model and in ASP.NET Core integration, both through the test host:
+// load, memory, cold start; --smoke checks statuses only) with the same options;
 // --smoke (seconds; checks every contender answers rightly, asserts no timing), or the full run:
 // [--rounds N] [--warmup N] [--report PATH] [--no-allocations]; or --export PATH (the tokens for the Node peer, then exit).
 var smoke = args.Contains("--smoke");
@@ -20,6 +22,25 @@ if (args.Contains("--enumeration-timing"))
     if (reportPath is not null)
     {
         await File.AppendAllTextAsync(reportPath, timing);
+    }
+
+    return 0;
+}
+
+if (args.Contains("--http-models"))
+{
+    await using var app = await BenchApp.CreateAsync(smoke ? 8 : 512);
+    var duration = Option("--seconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMilliseconds(smoke ? 250 : 3_000);
+    var section = await HttpModelsRun.RunAsync(app, Option("--rounds") ?? (smoke ? 1 : 6), duration, Option("--concurrency") ?? 16, Option("--pairs") ?? (smoke ? 1 : 7), Console.Out);
+    Console.WriteLine(section);
+    if (smoke)
+    {
+        Console.WriteLine("smoke: every status and body was checked in every variant; the timings of so short a run measure nothing.");
+    }
+
+    if (reportPath is not null)
+    {
+        await File.AppendAllTextAsync(reportPath, section);
     }
 
     return 0;
