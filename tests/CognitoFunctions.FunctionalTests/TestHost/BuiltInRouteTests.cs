@@ -24,7 +24,8 @@ public sealed class BuiltInRouteTests(ITestOutputHelper output)
     ];
 
     // The apps whose build output the test project has; the package consumer app is checked by the package tests.
-    private static readonly string[] AppProjects = ["src/CognitoFunctions", "benchmarks/BenchFunctionApp", "tests/TestFunctionApp"];
+    private static readonly string[] AppProjects =
+        ["src/CognitoFunctions", "benchmarks/BenchFunctionApp", "benchmarks/BenchAspNetFunctionApp", "tests/TestFunctionApp", "tests/TestAspNetFunctionApp"];
 
     [Theory]
     [InlineData("admin/users", true)]
@@ -99,7 +100,7 @@ public sealed class BuiltInRouteTests(ITestOutputHelper output)
             .ToList();
 
         Assert.Equal(RefusedInTestApp.Select(f => $"tests/TestFunctionApp: {f.Name}"), refused);
-        Assert.All(AppProjects.Take(2), project => Assert.NotEmpty(HttpRoutes(project)));
+        Assert.All(AppProjects, project => Assert.NotEmpty(HttpRoutes(project)));
     }
 
     /// <summary>The HTTP functions of an app as the worker indexed them (functions.metadata): name and declared route.</summary>
