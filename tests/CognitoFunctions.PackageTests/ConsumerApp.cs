@@ -7,7 +7,7 @@ namespace CognitoFunctions.PackageTests;
 /// <summary>
 /// A second function app, as another team would write it: its own folder outside the repository (none of our
 /// Directory.Build or Directory.Packages files apply), package references only, the worker packages at the versions
-/// this repository uses, the middleware from the folder feed. Its sources are the files under ConsumerApp/.
+/// this repository uses, the middleware from the folder feed. Its sources are the files under ConsumerApps/BuiltIn/.
 /// </summary>
 internal sealed class ConsumerApp
 {
@@ -35,7 +35,7 @@ internal sealed class ConsumerApp
     {
         ArgumentNullException.ThrowIfNull(package);
         Directory.CreateDirectory(directory);
-        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp")))
+        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApps", "BuiltIn")))
         {
             File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
         }
