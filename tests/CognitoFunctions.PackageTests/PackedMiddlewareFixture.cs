@@ -3,11 +3,12 @@ using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 namespace CognitoFunctions.PackageTests;
 
 /// <summary>
-/// The middleware packed from the solution's build into a folder feed under a temporary folder, removed at the end.
+/// The middleware packed from the solution's build into a folder feed under a temporary folder, removed at the end:
+/// once per test run, shared by the package's own tests and by every consumer app (see <see cref="PackedMiddlewareTests"/>).
 /// The version is this run's own (a prerelease label with a GUID), so that no package restored before, from a feed
 /// or the global packages folder, can stand in for it.
 /// </summary>
-public class PackedMiddlewareFixture : IAsyncLifetime
+public sealed class PackedMiddlewareFixture : IAsyncLifetime
 {
     private MiddlewarePackage? _package;
 
@@ -16,16 +17,16 @@ public class PackedMiddlewareFixture : IAsyncLifetime
 
     internal MiddlewarePackage Package => _package ?? throw new InvalidOperationException("The fixture is not initialised.");
 
-    /// <summary>This fixture's temporary folder.</summary>
-    protected DirectoryInfo Root { get; } = Directory.CreateTempSubdirectory("cognitofunctions-package-");
+    /// <summary>This fixture's temporary folder: the feed, and the consumer apps' folders.</summary>
+    internal DirectoryInfo Root { get; } = Directory.CreateTempSubdirectory("cognitofunctions-package-");
 
     /// <inheritdoc />
-    public virtual async Task InitializeAsync() =>
+    public async Task InitializeAsync() =>
         // SemVer wants a letter in a prerelease label: a GUID's hex digits alone may have none.
         _package = await MiddlewarePackage.PackAsync(Root.FullName, $"packagetest-{Guid.NewGuid():N}", Configuration);
 
     /// <inheritdoc />
-    public virtual Task DisposeAsync()
+    public Task DisposeAsync()
     {
         // xunit disposes a fixture whose InitializeAsync failed, which may have disposed already.
         if (Directory.Exists(Root.FullName))
