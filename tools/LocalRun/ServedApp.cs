@@ -10,20 +10,24 @@ namespace CognitoFunctions.LocalRun;
 /// (<c>--app</c>), in either HTTP model (built-in or ASP.NET Core integration).
 /// </summary>
 /// <param name="Name">For the run's messages: CognitoFunctions, or the other app's assembly name.</param>
+/// <param name="GivenBuildOutput">The other app's build output; null for CognitoFunctions, whose output is found when needed.</param>
 /// <param name="FuncDirectory">Where <c>func start</c> runs: the project folder (func builds it) or the build output.</param>
 /// <param name="SettingsDirectory">Where local.settings.json goes, unless the run is throw-away.</param>
 /// <param name="Readiness">What tells, under func start, that the app answers.</param>
-internal sealed record ServedApp(string Name, string FuncDirectory, string SettingsDirectory, ReadinessProbe Readiness)
+internal sealed record ServedApp(string Name, string? GivenBuildOutput, string FuncDirectory, string SettingsDirectory, ReadinessProbe Readiness)
 {
     private const string WorkerConfig = "worker.config.json";
-    private string? _buildOutput;
 
-    /// <summary>The build output the functions test host runs (for CognitoFunctions: built with this tool, same configuration).</summary>
-    public string BuildOutput => _buildOutput ?? FunctionAppBuildOutput.Locate("src/CognitoFunctions", typeof(ServedApp).Assembly);
+    /// <summary>
+    /// The build output the functions test host runs (for CognitoFunctions: built with this tool, same configuration;
+    /// looked up only here, since func start builds the project itself).
+    /// </summary>
+    public string BuildOutput => GivenBuildOutput ?? FunctionAppBuildOutput.Locate("src/CognitoFunctions", typeof(ServedApp).Assembly);
 
     /// <summary>CognitoFunctions, served from its project folder.</summary>
     public static ServedApp Default { get; } = new(
         "CognitoFunctions",
+        null,
         Path.Combine(RepositoryLayout.Root, "src", "CognitoFunctions"),
         Path.Combine(RepositoryLayout.Root, "src", "CognitoFunctions"),
         ReadinessProbe.AppHealth);
@@ -38,11 +42,11 @@ internal sealed record ServedApp(string Name, string FuncDirectory, string Setti
         {
             var hint = Directory.Exists(full) && Directory.EnumerateFiles(full, "*.csproj").Any()
                 ? $" It is a project folder: build it (dotnet build) and give its output, e.g. {Path.Combine(directory, "bin", "Debug", "net10.0")}."
-                : " Build the app (dotnet build) and give the folder its build put worker.config.json in, e.g. <project>/bin/Debug/net10.0.";
+                : " Build the app (dotnet build) and give its build output, the folder holding worker.config.json, e.g. <project>/bin/Debug/net10.0.";
             throw new LocalRunException($"--app: {full} holds no {WorkerConfig}, so it is not a function app's build output.{hint}");
         }
 
-        return new ServedApp(AssemblyName(config), full, full, ReadinessProbe.HostAnswers) { _buildOutput = full };
+        return new ServedApp(AssemblyName(config), full, full, full, ReadinessProbe.HostAnswers);
     }
 
     // worker.config.json names the app's dll (description.defaultWorkerPath), e.g. "MyApp.dll".
