@@ -5,15 +5,14 @@ using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 namespace CognitoFunctions.PackageTests;
 
 /// <summary>
-/// A consumer app of one HTTP model, built against the packed middleware alone (once per test run: the worker SDK's
-/// build is the slow part), and served by the functions test host, trusting a pool whose keys a loopback JWKS server
-/// publishes.
+/// A consumer app of one HTTP model, built against the packed middleware alone (once per test run, by
+/// <see cref="PackedMiddlewareFixture"/>), served by the functions test host, trusting a pool whose keys a loopback
+/// JWKS server publishes.
 /// </summary>
 public abstract class ConsumerAppFixture : IAsyncLifetime
 {
     private readonly PackedMiddlewareFixture _packed;
     private readonly HttpModel _model;
-    private ConsumerApp? _app;
     private JwksServer? _jwks;
     private ProvisionedPool? _pool;
     private FunctionsTestHost? _host;
@@ -46,12 +45,11 @@ public abstract class ConsumerAppFixture : IAsyncLifetime
     {
         try
         {
-            _app = ConsumerApp.Create(Path.Combine(_packed.Root.FullName, _model.ToString()), _packed.Package, _model);
-            await _app.BuildAsync();
+            var app = await _packed.BuiltAppAsync(_model);
             _jwks = await JwksServer.StartAsync(Jwks.Of(PoolKey));
             _pool = new ProvisionedPool(CognitoLocalFixture.Region, $"{CognitoLocalFixture.Region}_PkgTest01", "", "packagetestclient", null, [], _jwks.Address);
 
-            var options = new FunctionsTestHostOptions { AppDirectory = _app.OutputDirectory, Log = Log.WriteLine };
+            var options = new FunctionsTestHostOptions { AppDirectory = app.OutputDirectory, Log = Log.WriteLine };
             options.AppSettings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
             foreach (var (name, value) in _pool.TrustedPoolSettings())
             {
@@ -85,7 +83,6 @@ public abstract class ConsumerAppFixture : IAsyncLifetime
         }
 
         PoolKey.Dispose();
-        _app?.RemoveRestoredPackage();
     }
 
     private static InvalidOperationException NotInitialised() => new("The fixture is not initialised.");
