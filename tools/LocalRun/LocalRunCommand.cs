@@ -75,7 +75,7 @@ internal static class LocalRunCommand
         foreach (var email in options.Admins)
         {
             Say(await AdminMembership.TryAddAsync(api, outcome.Pool, email, stopping)
-                ? $"{email} is in the '{AdminMembership.GroupName}' group: log in again for tokens that carry it (GET /api/users requires it)."
+                ? $"{email} is in the '{AdminMembership.GroupName}' group: log in again for tokens that carry it{(served.GivenBuildOutput is null ? " (GET /api/users requires it)" : "")}."
                 : $"--admin: no user {email} in the pool yet. Sign up first (README, Walkthrough), then run again with --admin {email}.");
         }
 
