@@ -3,7 +3,8 @@
 # installs the pinned npm tools if needed, builds the app and tools/LocalRun, and hands over to LocalRun, which
 # starts cognito-local on a persistent data directory (.local/cognito-local), provisions (or reuses) the pool
 # from aws-cognito.yaml, writes src/CognitoFunctions/local.settings.json and serves the app with `func start`
-# when Core Tools is installed, otherwise with the functions test host. Ctrl+C stops everything it started.
+# when Core Tools is installed, otherwise with the functions test host (--app DIR serves another app's build output
+# instead, in either HTTP model). Ctrl+C stops everything it started.
 # `bash scripts/run-local.sh --help` lists the options.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

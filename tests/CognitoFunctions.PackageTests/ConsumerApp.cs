@@ -5,9 +5,10 @@ using CognitoFunctions.Testing.CognitoLocal;
 namespace CognitoFunctions.PackageTests;
 
 /// <summary>
-/// A second function app, as another team would write it: its own folder outside the repository (none of our
-/// Directory.Build or Directory.Packages files apply), package references only, the worker packages at the versions
-/// this repository uses, the middleware from the folder feed. Its sources are the files under ConsumerApp/.
+/// A function app that installs the middleware, as another team would write it: its own folder outside the repository
+/// (none of our Directory.Build or Directory.Packages files apply), package references only, the worker packages at
+/// the versions this repository uses, the middleware from the folder feed. Its sources are the files under
+/// ConsumerApps/&lt;its HTTP model&gt;/.
 /// </summary>
 internal sealed class ConsumerApp
 {
@@ -15,7 +16,6 @@ internal sealed class ConsumerApp
     [
         "Microsoft.Azure.Functions.Worker",
         "Microsoft.Azure.Functions.Worker.Sdk",
-        "Microsoft.Azure.Functions.Worker.Extensions.Http",
     ];
 
     private readonly string _directory;
@@ -30,17 +30,17 @@ internal sealed class ConsumerApp
     /// <summary>The build output: what the functions test host runs.</summary>
     public string OutputDirectory => Path.Combine(_directory, "bin", "Release", "net10.0");
 
-    /// <summary>Writes the app, referencing <paramref name="package"/>, into <paramref name="directory"/>.</summary>
-    public static ConsumerApp Create(string directory, MiddlewarePackage package)
+    /// <summary>Writes the app of <paramref name="model"/>, referencing <paramref name="package"/>, into <paramref name="directory"/>.</summary>
+    public static ConsumerApp Create(string directory, MiddlewarePackage package, HttpModel model)
     {
         ArgumentNullException.ThrowIfNull(package);
         Directory.CreateDirectory(directory);
-        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp")))
+        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApps", model.ToString())))
         {
             File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
         }
 
-        File.WriteAllText(Path.Combine(directory, "PackageConsumer.csproj"), ProjectFile(package));
+        File.WriteAllText(Path.Combine(directory, "PackageConsumer.csproj"), ProjectFile(package, model));
         File.WriteAllText(Path.Combine(directory, "nuget.config"), NuGetConfig(package.Feed));
         return new ConsumerApp(directory, package);
     }
@@ -80,12 +80,17 @@ internal sealed class ConsumerApp
         }
     }
 
-    private static string ProjectFile(MiddlewarePackage package)
+    // As the templates write it: the ASP.NET Core integration app has the HTTP extension for ASP.NET Core and the
+    // shared framework it runs on instead of the built-in HTTP extension.
+    private static string ProjectFile(MiddlewarePackage package, HttpModel model)
     {
         var central = XDocument.Load(Path.Combine(RepositoryLayout.Root, "Directory.Packages.props"))
             .Descendants("PackageVersion")
             .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
-        var references = WorkerPackages.Select(id => (Id: id, Version: central[id])).Append((MiddlewarePackage.Id, package.Version));
+        var httpExtension = model == HttpModel.AspNetCoreIntegration
+            ? "Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore"
+            : "Microsoft.Azure.Functions.Worker.Extensions.Http";
+        var references = WorkerPackages.Append(httpExtension).Select(id => (Id: id, Version: central[id])).Append((MiddlewarePackage.Id, package.Version));
         return new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
             new XElement("PropertyGroup",
                 new XElement("TargetFramework", "net10.0"),
@@ -93,6 +98,9 @@ internal sealed class ConsumerApp
                 new XElement("OutputType", "Exe"),
                 new XElement("ImplicitUsings", "enable"),
                 new XElement("Nullable", "enable")),
+            model == HttpModel.AspNetCoreIntegration
+                ? new XElement("ItemGroup", new XElement("FrameworkReference", new XAttribute("Include", "Microsoft.AspNetCore.App")))
+                : null,
             new XElement("ItemGroup", references.Select(r =>
                 new XElement("PackageReference", new XAttribute("Include", r.Id), new XAttribute("Version", r.Version)))),
             new XElement("ItemGroup",

@@ -10,7 +10,8 @@ using CognitoFunctions.Testing.CognitoLocal;
 namespace CognitoFunctions.PackageTests;
 
 /// <summary>What `dotnet pack` of the middleware puts into its .nupkg and .snupkg.</summary>
-public sealed class PackageContentsTests(PackedMiddlewareFixture fixture) : IClassFixture<PackedMiddlewareFixture>
+[Collection(PackedMiddlewareTests.Name)]
+public sealed class PackageContentsTests(PackedMiddlewareFixture fixture)
 {
     private static readonly string Library = $"lib/net10.0/{MiddlewarePackage.Id}";
 

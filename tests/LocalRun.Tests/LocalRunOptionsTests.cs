@@ -12,13 +12,14 @@ public sealed class LocalRunOptionsTests
         Assert.Null(options.DataDirectory);
         Assert.False(options.Temporary);
         Assert.Empty(options.Admins);
+        Assert.Null(options.AppDirectory);
     }
 
     [Fact]
     public void Every_option_is_read()
     {
         Assert.True(LocalRunOptions.TryParse(
-            ["--port", "8080", "--cognito-port", "0", "--data-dir", "some/data-dir", "--reset", "--test-host", "--admin", "a@example.com", "--admin", "b@example.com"],
+            ["--port", "8080", "--cognito-port", "0", "--data-dir", "some/data-dir", "--reset", "--test-host", "--admin", "a@example.com", "--admin", "b@example.com", "--app", "other/bin/Debug/net10.0"],
             out var options, out _));
 
         Assert.Equal(8080, options.AppPort);
@@ -27,6 +28,7 @@ public sealed class LocalRunOptionsTests
         Assert.True(options.Reset);
         Assert.True(options.ForceTestHost);
         Assert.Equal(["a@example.com", "b@example.com"], options.Admins);
+        Assert.Equal("other/bin/Debug/net10.0", options.AppDirectory);
     }
 
     [Fact]
@@ -46,6 +48,8 @@ public sealed class LocalRunOptionsTests
     [InlineData("--cognito-port needs a port number", "--cognito-port", "-1")]
     [InlineData("--data-dir needs a directory", "--data-dir", "--reset")]
     [InlineData("--admin needs the email address", "--admin", "not-an-email")]
+    [InlineData("--app needs a directory", "--app")]
+    [InlineData("--app needs a directory", "--app", "--temp")]
     [InlineData("does not combine with --data-dir", "--temp", "--data-dir", "x")]
     [InlineData("does not combine with --data-dir or --reset", "--temp", "--reset")]
     public void Wrong_arguments_are_refused_with_the_reason(string reason, params string[] args)

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using CognitoFunctions.Testing.CognitoLocal;
 using CognitoFunctions.Testing.Loopback;
 
 namespace CognitoFunctions.LocalRun;
 
 /// <summary>
 /// The app under Azure Functions Core Tools: <c>func start --port N</c> in the project folder, which builds it and
-/// runs the real host. Its output goes straight to the terminal. The settings also go in as environment
+/// runs the real host (or in another app's build output, which it runs as it is). Its output goes straight to the terminal. The settings also go in as environment
 /// variables, so a <c>--temp</c> run's values win over the project's own local.settings.json. func gives no
 /// signal of readiness on which to wait, so the run probes the app (<see cref="Readiness"/>).
 /// </summary>
@@ -39,13 +38,14 @@ internal sealed class CoreToolsApp : IRunningApp
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Starts func and waits until the app answers (func builds the project first).</summary>
-    public static async Task<CoreToolsApp> StartAsync(string func, int port, IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
+    /// <summary>Starts func in the app's folder and waits until the app answers (func builds a project folder first).</summary>
+    public static async Task<CoreToolsApp> StartAsync(string func, ServedApp served, int port, IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
     {
-        var app = Start(func, port, appSettings);
+        ArgumentNullException.ThrowIfNull(served);
+        var app = Start(func, served.FuncDirectory, port, appSettings);
         try
         {
-            if (!await Readiness.WaitAsync(app.BaseAddress, app.Exited, StartTimeout, cancellationToken))
+            if (!await Readiness.WaitAsync(app.BaseAddress, served.Readiness, app.Exited, StartTimeout, cancellationToken))
             {
                 throw new LocalRunException($"func start exited with code {app._process.ExitCode} before the app answered; its output is above.");
             }
@@ -64,7 +64,7 @@ internal sealed class CoreToolsApp : IRunningApp
         }
     }
 
-    private static CoreToolsApp Start(string func, int port, IReadOnlyDictionary<string, string> appSettings)
+    private static CoreToolsApp Start(string func, string directory, int port, IReadOnlyDictionary<string, string> appSettings)
     {
         if (port == 0)
         {
@@ -74,7 +74,7 @@ internal sealed class CoreToolsApp : IRunningApp
 
         var startInfo = new ProcessStartInfo(func)
         {
-            WorkingDirectory = Path.Combine(RepositoryLayout.Root, "src", "CognitoFunctions"),
+            WorkingDirectory = directory,
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add("start");

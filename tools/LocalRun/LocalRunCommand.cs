@@ -55,6 +55,8 @@ internal static class LocalRunCommand
 
     private static async Task RunAsync(LocalRunOptions options, CancellationToken stopping)
     {
+        // A wrong --app is refused before anything starts.
+        var served = options.AppDirectory is null ? ServedApp.Default : ServedApp.FromBuildOutput(options.AppDirectory);
         using var data = DataDirectory.Open(options);
         if (options.Reset)
         {
@@ -73,18 +75,16 @@ internal static class LocalRunCommand
         foreach (var email in options.Admins)
         {
             Say(await AdminMembership.TryAddAsync(api, outcome.Pool, email, stopping)
-                ? $"{email} is in the '{AdminMembership.GroupName}' group: log in again for tokens that carry it (GET /api/users requires it)."
+                ? $"{email} is in the '{AdminMembership.GroupName}' group: log in again for tokens that carry it{(served.GivenBuildOutput is null ? " (GET /api/users requires it)" : "")}."
                 : $"--admin: no user {email} in the pool yet. Sign up first (README, Walkthrough), then run again with --admin {email}.");
         }
 
-        var settingsPath = data.IsTemporary
-            ? Path.Combine(data.Path, "local.settings.json")
-            : Path.Combine(RepositoryLayout.Root, "src", "CognitoFunctions", "local.settings.json");
+        var settingsPath = Path.Combine(data.IsTemporary ? data.Path : served.SettingsDirectory, "local.settings.json");
         var settings = LocalSettingsFile.Apply(RepositoryLayout.LocalSettingsSample, settingsPath, outcome.Pool.AppSettings(cognito.Endpoint));
         ReportSettings(settings);
 
-        await using var app = await StartAppAsync(options, settings.Values, stopping);
-        Say($"CognitoFunctions is running at {new Uri(app.BaseAddress, "api/")}");
+        await using var app = await StartAppAsync(options, served, settings.Values, stopping);
+        Say($"{served.Name} is running at {new Uri(app.BaseAddress, "api/")}");
         Say("Ctrl+C stops the app, its worker and cognito-local.");
         await Task.WhenAny(app.Exited, Task.Delay(Timeout.Infinite, stopping));
         Say(app.Exited.IsCompleted ? "the app exited; stopping cognito-local." : "stopping...");
@@ -104,18 +104,23 @@ internal static class LocalRunCommand
         }
     }
 
-    private static async Task<IRunningApp> StartAppAsync(LocalRunOptions options, IReadOnlyDictionary<string, string> appSettings, CancellationToken stopping)
+    private static async Task<IRunningApp> StartAppAsync(LocalRunOptions options, ServedApp served, IReadOnlyDictionary<string, string> appSettings, CancellationToken stopping)
     {
+        if (options.AppDirectory is not null)
+        {
+            Say($"--app: serving {served.Name} from its build output {served.FuncDirectory}");
+        }
+
         if (!options.ForceTestHost && CoreToolsApp.FindFunc() is { } func)
         {
             Say($"Azure Functions Core Tools found ({func}): starting the app with func start.");
-            return await CoreToolsApp.StartAsync(func, options.AppPort, appSettings, stopping);
+            return await CoreToolsApp.StartAsync(func, served, options.AppPort, appSettings, stopping);
         }
 
         Say(options.ForceTestHost
             ? "--test-host: serving the app with the functions test host (tools/FunctionsTestHost)."
             : "Azure Functions Core Tools (func) is not on PATH: serving the app with the functions test host (tools/FunctionsTestHost).");
-        return await TestHostApp.StartAsync(options.AppPort, appSettings, stopping);
+        return await TestHostApp.StartAsync(served, options.AppPort, appSettings, stopping);
     }
 
     private static void ReportPool(PoolOutcome outcome, DataDirectory data)

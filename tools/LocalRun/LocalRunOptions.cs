@@ -25,6 +25,9 @@ internal sealed record LocalRunOptions
           --temp              a throw-away run: temporary data directory (deleted on exit), free ports unless
                               given, local.settings.json written there instead of src/CognitoFunctions
           --test-host         use the functions test host even when Core Tools (func) is installed
+          --app DIR           serve another function app instead of CognitoFunctions: DIR is its build output (the
+                              folder with worker.config.json, e.g. bin/Debug/net10.0 after dotnet build), in
+                              either HTTP model (built-in or ASP.NET Core integration)
           --no-build          (script) skip the build and run what was built last
           -c, --configuration (script) Debug (default) or Release
           -h, --help          this text
@@ -47,6 +50,9 @@ internal sealed record LocalRunOptions
 
     /// <summary>Serve the app with the functions test host even when <c>func</c> is on PATH.</summary>
     public bool ForceTestHost { get; init; }
+
+    /// <summary>Another function app's build output to serve, as given; null for CognitoFunctions.</summary>
+    public string? AppDirectory { get; init; }
 
     /// <summary>Users to put in the admin group.</summary>
     public IReadOnlyList<string> Admins { get; init; } = [];
@@ -98,14 +104,14 @@ internal sealed record LocalRunOptions
 
                     i++;
                     break;
-                case "--data-dir":
+                case "--data-dir" or "--app":
                     if (string.IsNullOrWhiteSpace(value) || value.StartsWith('-'))
                     {
-                        error = "--data-dir needs a directory.";
+                        error = $"{arg} needs a directory.";
                         return false;
                     }
 
-                    options = options with { DataDirectory = value };
+                    options = arg == "--app" ? options with { AppDirectory = value } : options with { DataDirectory = value };
                     i++;
                     break;
                 case "--admin":

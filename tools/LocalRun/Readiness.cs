@@ -5,17 +5,15 @@ internal static class Readiness
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>
-    /// One probe of the app's readiness check, <c>GET /api/health</c>.
-    /// </summary>
-    public static async Task<bool> ProbeAsync(HttpClient http, Uri baseAddress, CancellationToken cancellationToken)
+    /// <summary>One <paramref name="probe"/> of the app at <paramref name="baseAddress"/>.</summary>
+    public static async Task<bool> ProbeAsync(HttpClient http, Uri baseAddress, ReadinessProbe probe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(probe);
         try
         {
-            // The readiness check answers 200 once the pool's signing keys are cached and Cognito answers.
-            using var response = await http.GetAsync(new Uri(baseAddress, "api/health"), cancellationToken);
-            return response.StatusCode == System.Net.HttpStatusCode.OK;
+            using var response = await http.GetAsync(new Uri(baseAddress, probe.Path), cancellationToken);
+            return probe.AnyAnswer || response.StatusCode == System.Net.HttpStatusCode.OK;
         }
         catch (HttpRequestException)
         {
@@ -29,7 +27,7 @@ internal static class Readiness
     }
 
     /// <summary>Probes until the app answers, <paramref name="exited"/> completes (false) or <paramref name="timeout"/> passes.</summary>
-    public static async Task<bool> WaitAsync(Uri baseAddress, Task exited, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<bool> WaitAsync(Uri baseAddress, ReadinessProbe probe, Task exited, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exited);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -40,7 +38,7 @@ internal static class Readiness
         {
             while (!exited.IsCompleted)
             {
-                if (await ProbeAsync(http, baseAddress, deadline.Token))
+                if (await ProbeAsync(http, baseAddress, probe, deadline.Token))
                 {
                     return true;
                 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CognitoFunctions.Testing.FunctionsHost;
-using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 
 namespace CognitoFunctions.LocalRun;
 
@@ -14,12 +13,16 @@ internal sealed class TestHostApp(FunctionsTestHost host) : IRunningApp
     // The test host keeps serving (with 500s) if the worker dies, as the real host would try to restart it.
     public Task Exited => _never.Task;
 
-    /// <summary>Starts the worker of the app built with this tool (same configuration) with the given app settings.</summary>
-    public static async Task<TestHostApp> StartAsync(int port, IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the worker of the app's build output with the given app settings; the test host serves either HTTP model
+    /// (built-in, or ASP.NET Core integration, whose requests it forwards to the worker's own server).
+    /// </summary>
+    public static async Task<TestHostApp> StartAsync(ServedApp served, int port, IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(served);
         var options = new FunctionsTestHostOptions
         {
-            AppDirectory = FunctionAppBuildOutput.Locate("src/CognitoFunctions", typeof(TestHostApp).Assembly),
+            AppDirectory = served.BuildOutput,
             HttpPort = port,
             Log = Console.Out.WriteLine,
         };

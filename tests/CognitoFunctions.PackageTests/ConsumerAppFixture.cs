@@ -5,17 +5,25 @@ using CognitoFunctions.Testing.FunctionsHost.Fixtures;
 namespace CognitoFunctions.PackageTests;
 
 /// <summary>
-/// The packed middleware, a second function app built against that package alone (once per test run: the worker
-/// SDK's build is the slow part), and that app served by the functions test host, trusting a pool whose keys a
-/// loopback JWKS server publishes.
+/// A consumer app of one HTTP model, built against the packed middleware alone (once per test run, by
+/// <see cref="PackedMiddlewareFixture"/>), served by the functions test host, trusting a pool whose keys a loopback
+/// JWKS server publishes.
 /// </summary>
-public sealed class PackageConsumerFixture : PackedMiddlewareFixture
+public abstract class ConsumerAppFixture : IAsyncLifetime
 {
-    private ConsumerApp? _app;
+    private readonly PackedMiddlewareFixture _packed;
+    private readonly HttpModel _model;
     private JwksServer? _jwks;
     private ProvisionedPool? _pool;
     private FunctionsTestHost? _host;
     private HttpClient? _client;
+
+    protected ConsumerAppFixture(PackedMiddlewareFixture packed, HttpModel model)
+    {
+        ArgumentNullException.ThrowIfNull(packed);
+        _packed = packed;
+        _model = model;
+    }
 
     /// <summary>The key the pool signs with; the JWKS server publishes its public half.</summary>
     public TestKey PoolKey { get; } = new("package-test-key");
@@ -23,27 +31,25 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
     /// <summary>The pool the app trusts (no Cognito behind it: its tokens are signed with <see cref="PoolKey"/>).</summary>
     public ProvisionedPool Pool => _pool ?? throw NotInitialised();
 
-    /// <summary>An HTTP client for the second app.</summary>
+    /// <summary>An HTTP client for the app.</summary>
     public HttpClient Client => _client ?? throw NotInitialised();
 
-    /// <summary>The test host serving the second app.</summary>
+    /// <summary>The test host serving the app.</summary>
     public FunctionsTestHost Host => _host ?? throw NotInitialised();
 
     /// <summary>Host and worker log lines, for the running test's output.</summary>
     public TestOutputLog Log { get; } = new();
 
     /// <inheritdoc />
-    public override async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         try
         {
-            await base.InitializeAsync();
-            _app = ConsumerApp.Create(Path.Combine(Root.FullName, "app"), Package);
-            await _app.BuildAsync();
+            var app = await _packed.BuiltAppAsync(_model);
             _jwks = await JwksServer.StartAsync(Jwks.Of(PoolKey));
             _pool = new ProvisionedPool(CognitoLocalFixture.Region, $"{CognitoLocalFixture.Region}_PkgTest01", "", "packagetestclient", null, [], _jwks.Address);
 
-            var options = new FunctionsTestHostOptions { AppDirectory = _app.OutputDirectory, Log = Log.WriteLine };
+            var options = new FunctionsTestHostOptions { AppDirectory = app.OutputDirectory, Log = Log.WriteLine };
             options.AppSettings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
             foreach (var (name, value) in _pool.TrustedPoolSettings())
             {
@@ -63,7 +69,7 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
     }
 
     /// <inheritdoc />
-    public override async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         _client?.Dispose();
         if (_host is not null)
@@ -77,8 +83,6 @@ public sealed class PackageConsumerFixture : PackedMiddlewareFixture
         }
 
         PoolKey.Dispose();
-        _app?.RemoveRestoredPackage();
-        await base.DisposeAsync();
     }
 
     private static InvalidOperationException NotInitialised() => new("The fixture is not initialised.");
