@@ -17,10 +17,16 @@ public sealed class AspNetCoreConsumerTests(AspNetCoreConsumerFixture fixture, I
 
     protected override IReadOnlyList<string> Functions { get; } = ["WhoAmI", "Open", "FrameworkOpen"];
 
+    /// <summary>HttpContext.User is the caller: authenticated, of authentication type Cognito, with the token's subject.</summary>
     protected override void AssertCallerAsFrameworkCodeSeesIt(HttpResponseMessage response, JsonObject claims)
     {
-        // ==== HttpContext.User: the assertion goes here, once the middleware sets it. ====
-        // The app's WhoAmI function reports HttpContext.User in the response headers X-User-Authenticated ("true" or
-        // "false"), X-User-Authentication-Type and X-User-Sub (its "sub" claim); claims["sub"] is the token's subject.
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(claims);
+        Assert.Equal("true", Header(response, "X-User-Authenticated"));
+        Assert.Equal("Cognito", Header(response, "X-User-Authentication-Type"));
+        Assert.Equal(claims["sub"]!.GetValue<string>(), Header(response, "X-User-Sub"));
     }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        Assert.Single(response.Headers.TryGetValues(name, out var values) ? values : []);
 }
