@@ -58,6 +58,15 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ChangePassword, request, Json.ChangePasswordRequest, cancellationToken);
 
+    public Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.AssociateSoftwareToken, request, Json.AssociateSoftwareTokenRequest, Json.AssociateSoftwareTokenResponse, cancellationToken);
+
+    public Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.VerifySoftwareToken, request, Json.VerifySoftwareTokenRequest, Json.VerifySoftwareTokenResponse, cancellationToken);
+
+    public Task SetUserMfaPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.SetUserMFAPreference, request, Json.SetUserMfaPreferenceRequest, cancellationToken);
+
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ListUsers, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);
 

@@ -57,6 +57,19 @@ public static class CognitoOperations
         + "cognito-local's InvalidPassword, or PasswordHistoryPolicyViolation), a false 'incorrect password' although the "
         + "password changed.");
 
+    /// <summary>Starts TOTP enrolment: Cognito makes a new secret for the signed-in user.</summary>
+    public static readonly CognitoOperation AssociateSoftwareToken = new(nameof(AssociateSoftwareToken), IamAuthorized: false, Repeatable: true,
+        "A repeat makes another secret that replaces the first, which the caller never received: the outcome is the same.");
+
+    /// <summary>Verifies the first TOTP code of an enrolment.</summary>
+    public static readonly CognitoOperation VerifySoftwareToken = new(nameof(VerifySoftwareToken), IamAuthorized: false, Repeatable: false,
+        "Cognito refuses a TOTP code it has accepted once: a repeat of a carried-out verification would be answered as a "
+        + "false 'wrong code' although the factor was verified.");
+
+    /// <summary>Turns the signed-in user's TOTP factor on (preferred) or off.</summary>
+    public static readonly CognitoOperation SetUserMFAPreference = new(nameof(SetUserMFAPreference), IamAuthorized: false, Repeatable: true,
+        "Sets a state: a repeat sets the same state again.");
+
     /// <summary>Lists a page of the pool's users.</summary>
     public static readonly CognitoOperation ListUsers = new(nameof(ListUsers), IamAuthorized: true, Repeatable: true, "Reads only.");
 
@@ -70,7 +83,8 @@ public static class CognitoOperations
     public static IReadOnlyList<CognitoOperation> All { get; } =
     [
         AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
-        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, ListUsers, DescribeUserPool, DescribeUserPoolClient,
+        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, AssociateSoftwareToken, VerifySoftwareToken,
+        SetUserMFAPreference, ListUsers, DescribeUserPool, DescribeUserPoolClient,
     ];
 
     /// <summary>The IAM actions the app's role needs: those of the signed operations, and no other.</summary>

@@ -49,6 +49,15 @@ public interface ICognitoIdentityProvider
     /// <summary>ChangePassword.</summary>
     Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>AssociateSoftwareToken (with the user's access token).</summary>
+    Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>VerifySoftwareToken (with the user's access token).</summary>
+    Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>SetUserMFAPreference (with the user's access token).</summary>
+    Task SetUserMfaPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>ListUsers: one page; pass the answer's PaginationToken for the next.</summary>
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default);
 

@@ -85,6 +85,12 @@ public enum CognitoErrorCode
     /// <summary>A Lambda trigger failed.</summary>
     UnexpectedLambda,
 
+    /// <summary>The TOTP code did not verify the software token (VerifySoftwareToken).</summary>
+    EnableSoftwareTokenMFA,
+
+    /// <summary>The user has no software token (TOTP) associated, or none verified.</summary>
+    SoftwareTokenMFANotFound,
+
     /// <summary>The operation is not supported for this client or pool.</summary>
     UnsupportedOperation,
 

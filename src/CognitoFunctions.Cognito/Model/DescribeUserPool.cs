@@ -16,6 +16,9 @@ public sealed record DescribeUserPoolResponse
 /// <summary>The parts of Cognito's UserPoolType the app reads.</summary>
 public sealed record UserPoolType
 {
+    /// <summary>The pool's name (the issuer authenticator apps show beside a TOTP code).</summary>
+    public string? Name { get; init; }
+
     /// <summary>The pool's policies (the password policy).</summary>
     public UserPoolPolicyType? Policies { get; init; }
 }

@@ -52,6 +52,24 @@ internal abstract record AccountFailure
         public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
     }
 
+    /// <summary>TOTP: the user has not started an enrolment (or not verified one) that the request needs.</summary>
+    public sealed record TotpNotEnrolled : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
+
+    /// <summary>TOTP: the pool requires a second factor, so the user's cannot be turned off.</summary>
+    public sealed record MfaRequired : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
+
+    /// <summary>An access-token flow: Cognito no longer accepts the access token (signed out, revoked, user disabled or gone).</summary>
+    public sealed record AccessTokenRevoked : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
+
     /// <summary>Cognito refused a field our validation let through (a password's policy or history, a pagination token).</summary>
     /// <param name="Field">The request field the failure is about, e.g. <c>password</c>.</param>
     /// <param name="Message">What is wrong with it, safe to show.</param>
@@ -111,6 +129,12 @@ internal interface IAccountFailureVisitor<out T>
     T Visit(AccountFailure.InvalidCode failure);
 
     T Visit(AccountFailure.IncorrectPassword failure);
+
+    T Visit(AccountFailure.TotpNotEnrolled failure);
+
+    T Visit(AccountFailure.MfaRequired failure);
+
+    T Visit(AccountFailure.AccessTokenRevoked failure);
 
     T Visit(AccountFailure.FieldRejected failure);
 

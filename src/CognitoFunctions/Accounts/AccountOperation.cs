@@ -22,6 +22,14 @@ internal sealed record AccountOperation(string Name, UniformTiming Timing)
 
     public static readonly AccountOperation ChangePassword = new("change_password", UniformTiming.None);
 
+    public static readonly AccountOperation EnrolTotp = new("enrol_totp", UniformTiming.None);
+
+    public static readonly AccountOperation VerifyTotp = new("verify_totp", UniformTiming.None);
+
+    public static readonly AccountOperation PreferTotp = new("prefer_totp", UniformTiming.None);
+
+    public static readonly AccountOperation DisableTotp = new("disable_totp", UniformTiming.None);
+
     public static readonly AccountOperation ListUsers = new("list_users", UniformTiming.None);
 }
 

@@ -24,6 +24,7 @@ internal static class AccountServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<SignUpSaga>();
         services.AddSingleton<UserListing>();
+        services.AddSingleton<TotpFactor>();
         return services;
     }
 }

@@ -30,6 +30,15 @@ internal static class AccountProblems
 
         public Problem Visit(AccountFailure.IncorrectPassword failure) => new(ProblemKind.IncorrectPassword, "The current password is wrong, or the session was signed out.");
 
+        public Problem Visit(AccountFailure.TotpNotEnrolled failure) =>
+            new(ProblemKind.TotpNotEnrolled, "Start the enrolment (POST /api/user/mfa/totp/enrol) and verify a code from the authenticator app first.");
+
+        public Problem Visit(AccountFailure.MfaRequired failure) =>
+            new(ProblemKind.MfaRequired, "The user pool requires two-step verification, so this factor stays on.");
+
+        public Problem Visit(AccountFailure.AccessTokenRevoked failure) =>
+            new(ProblemKind.AccessTokenRevoked, "Log in again to get a new access token.");
+
         public Problem Visit(AccountFailure.FieldRejected failure) => Validation.Problem(new Dictionary<string, string[]> { [failure.Field] = [failure.Message] });
 
         public Problem Visit(AccountFailure.LimitExceeded failure) =>

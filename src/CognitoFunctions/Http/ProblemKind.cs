@@ -18,6 +18,9 @@ internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Sta
     public static readonly ProblemKind InvalidRefreshToken = new("/problems/invalid-refresh-token", "The refresh token is invalid, expired or revoked.", HttpStatusCode.Unauthorized);
     public static readonly ProblemKind InvalidCode = new("/problems/invalid-code", "The confirmation code is wrong or has expired.", HttpStatusCode.BadRequest);
     public static readonly ProblemKind IncorrectPassword = new("/problems/incorrect-password", "The current password is incorrect.", HttpStatusCode.BadRequest);
+    public static readonly ProblemKind TotpNotEnrolled = new("/problems/totp-not-enrolled", "No authenticator app is enrolled for this account.", HttpStatusCode.Conflict);
+    public static readonly ProblemKind MfaRequired = new("/problems/mfa-required", "Two-step verification is required for this account.", HttpStatusCode.Conflict);
+    public static readonly ProblemKind AccessTokenRevoked = new("/problems/access-token-revoked", "The access token is no longer accepted by the identity service.", HttpStatusCode.Unauthorized);
     public static readonly ProblemKind TooManyRequests = new("/problems/too-many-requests", "Too many requests; retry later.", HttpStatusCode.TooManyRequests);
     public static readonly ProblemKind UpstreamError = new("/problems/upstream-error", "The identity service answered unexpectedly.", HttpStatusCode.BadGateway);
     public static readonly ProblemKind OutcomeUnknown = new("/problems/outcome-unknown", "The identity service's answer was lost; the change may have happened.", HttpStatusCode.GatewayTimeout);

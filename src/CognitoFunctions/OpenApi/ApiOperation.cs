@@ -55,6 +55,8 @@ internal sealed record ApiTag(string Name, string Description)
 
     public static ApiTag Passwords { get; } = new("Passwords", "Resetting a forgotten password and changing one's own.");
 
+    public static ApiTag Mfa { get; } = new("MFA", "Two-step verification with an authenticator app (TOTP) for the signed-in user.");
+
     public static ApiTag Identity { get; } = new("Identity", "Who the caller's token says they are.");
 
     public static ApiTag Admin { get; } = new("Admin", "For members of the admin group.");

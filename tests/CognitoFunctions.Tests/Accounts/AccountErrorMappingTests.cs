@@ -32,6 +32,10 @@ public sealed class AccountErrorMappingTests : IDisposable
         ["change password"] = ("ChangePassword", AccountOperation.ChangePassword),
         ["signup, create"] = ("AdminCreateUser", AccountOperation.SignUp),
         ["signup, password"] = ("AdminSetUserPassword", AccountOperation.SignUp),
+        ["enrol totp"] = ("AssociateSoftwareToken", AccountOperation.EnrolTotp),
+        ["verify totp"] = ("VerifySoftwareToken", AccountOperation.VerifyTotp),
+        ["prefer totp"] = ("SetUserMFAPreference", AccountOperation.PreferTotp),
+        ["disable totp"] = ("SetUserMFAPreference", AccountOperation.DisableTotp),
         ["list users"] = ("ListUsers", AccountOperation.ListUsers),
         ["list users, next page"] = ("ListUsers", AccountOperation.ListUsers),
     };
@@ -72,6 +76,16 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "signup, password", "PasswordHistoryPolicyViolationException", "FieldRejected password" },
         { "list users, next page", "InvalidParameterException", "FieldRejected paginationToken" },
         { "list users", "InvalidParameterException", "UpstreamError" },
+        { "enrol totp", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "verify totp", "CodeMismatchException", "FieldRejected code" },
+        { "verify totp", "EnableSoftwareTokenMFAException", "FieldRejected code" },
+        { "verify totp", "SoftwareTokenMFANotFoundException", "TotpNotEnrolled" },
+        { "verify totp", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "prefer totp", "InvalidParameterException", "TotpNotEnrolled" },
+        { "prefer totp", "SoftwareTokenMFANotFoundException", "TotpNotEnrolled" },
+        { "prefer totp", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "disable totp", "InvalidParameterException", "MfaRequired" },
+        { "disable totp", "NotAuthorizedException", "AccessTokenRevoked" },
         { "login", "LimitExceededException", "LimitExceeded" },
         { "confirm forgot password", "LimitExceededException", "LimitExceeded" },
     };
@@ -168,6 +182,15 @@ public sealed class AccountErrorMappingTests : IDisposable
         cognito.Answer<object, object?>("AdminUserGlobalSignOut", _ => null);
         cognito.Answer<object, object?>("ConfirmForgotPassword", _ => null);
         cognito.Answer<object, object?>("ChangePassword", _ => null);
+        cognito.Answer<object, AssociateSoftwareTokenResponse>("AssociateSoftwareToken", _ => new AssociateSoftwareTokenResponse { SecretCode = "JBSWY3DPEHPK3PXP" });
+        cognito.Answer<object, VerifySoftwareTokenResponse>("VerifySoftwareToken", _ => new VerifySoftwareTokenResponse { Status = "SUCCESS" });
+        cognito.Answer<object, object?>("SetUserMFAPreference", _ => null);
+        cognito.Answer<object, DescribeUserPoolResponse>("DescribeUserPool", _ => new DescribeUserPoolResponse { UserPool = new() { Name = "pool" } });
+        if (flow == "enrol totp")
+        {
+            cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse { UserAttributes = [new() { Name = "email", Value = Email }] });
+        }
+
         cognito.Answer<object, ForgotPasswordResponse>("ForgotPassword", _ => new ForgotPasswordResponse());
         cognito.Answer<object, ListUsersResponse>("ListUsers", _ => new ListUsersResponse());
         cognito.Throws(fails, error(fails));
@@ -183,6 +206,10 @@ public sealed class AccountErrorMappingTests : IDisposable
             "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", none)).Failure,
             "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", none)).Failure,
             "signup, create" or "signup, password" => (await _harness.SignUp.SignUpAsync(Email, "Correct-Horse-9", none)).Failure,
+            "enrol totp" => (await _harness.Totp.EnrolAsync("access-token", Sub, none)).Failure,
+            "verify totp" => (await _harness.Totp.VerifyAsync("access-token", "123456", none)).Failure,
+            "prefer totp" => (await _harness.Totp.PreferAsync("access-token", none)).Failure,
+            "disable totp" => (await _harness.Totp.DisableAsync("access-token", none)).Failure,
             "list users" => (await _harness.Users.ListUsersAsync(10, null, none)).Failure,
             _ => (await _harness.Users.ListUsersAsync(10, "next-page", none)).Failure,
         };

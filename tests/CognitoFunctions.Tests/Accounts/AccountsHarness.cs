@@ -38,6 +38,8 @@ internal sealed class AccountsHarness : IDisposable
 
     public UserListing Users => _services.GetRequiredService<UserListing>();
 
+    public TotpFactor Totp => _services.GetRequiredService<TotpFactor>();
+
     public AccountMetrics Metrics => _services.GetRequiredService<AccountMetrics>();
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();

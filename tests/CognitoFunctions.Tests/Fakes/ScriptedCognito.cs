@@ -74,6 +74,12 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) => Call<object>("ChangePassword", request, cancellationToken);
 
+    public Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, CancellationToken cancellationToken = default) => Call<AssociateSoftwareTokenResponse>("AssociateSoftwareToken", request, cancellationToken);
+
+    public Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default) => Call<VerifySoftwareTokenResponse>("VerifySoftwareToken", request, cancellationToken);
+
+    public Task SetUserMfaPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) => Call<object>("SetUserMFAPreference", request, cancellationToken);
+
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
 
