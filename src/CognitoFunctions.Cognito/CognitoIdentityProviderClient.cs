@@ -64,7 +64,7 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     public Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.VerifySoftwareToken, request, Json.VerifySoftwareTokenRequest, Json.VerifySoftwareTokenResponse, cancellationToken);
 
-    public Task SetUserMfaPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) =>
+    public Task SetUserMFAPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.SetUserMFAPreference, request, Json.SetUserMfaPreferenceRequest, cancellationToken);
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>

@@ -56,7 +56,7 @@ public interface ICognitoIdentityProvider
     Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>SetUserMFAPreference (with the user's access token).</summary>
-    Task SetUserMfaPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default);
+    Task SetUserMFAPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>ListUsers: one page; pass the answer's PaginationToken for the next.</summary>
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default);

@@ -68,7 +68,7 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
         flow.RunAsync<Done>(operation, async () =>
         {
             var settings = new SoftwareTokenMfaSettingsType { Enabled = enabled, PreferredMfa = enabled };
-            await cognito.SetUserMfaPreferenceAsync(new SetUserMfaPreferenceRequest { AccessToken = accessToken, SoftwareTokenMfaSettings = settings }, cancellationToken);
+            await cognito.SetUserMFAPreferenceAsync(new SetUserMfaPreferenceRequest { AccessToken = accessToken, SoftwareTokenMfaSettings = settings }, cancellationToken);
             return new Done();
         },
         ex => ex.Code switch

@@ -33,7 +33,7 @@ internal static class OperationCalls
             false, """{"AccessToken":"access"}"""),
         ["VerifySoftwareToken"] = (c => c.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { AccessToken = "access", UserCode = "123456" }),
             false, """{"AccessToken":"access","UserCode":"123456"}"""),
-        ["SetUserMFAPreference"] = (c => c.SetUserMfaPreferenceAsync(new SetUserMfaPreferenceRequest { AccessToken = "access", SoftwareTokenMfaSettings = new() { Enabled = true, PreferredMfa = true } }),
+        ["SetUserMFAPreference"] = (c => c.SetUserMFAPreferenceAsync(new SetUserMfaPreferenceRequest { AccessToken = "access", SoftwareTokenMfaSettings = new() { Enabled = true, PreferredMfa = true } }),
             false, """{"AccessToken":"access","SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}"""),
         ["ListUsers"] = (c => c.ListUsersAsync(new ListUsersRequest { Limit = 2, PaginationToken = "page-2" }),
             true, $$"""{"Limit":2,"PaginationToken":"page-2","UserPoolId":"{{Pool}}"}"""),

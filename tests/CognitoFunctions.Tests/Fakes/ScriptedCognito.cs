@@ -78,7 +78,7 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default) => Call<VerifySoftwareTokenResponse>("VerifySoftwareToken", request, cancellationToken);
 
-    public Task SetUserMfaPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) => Call<object>("SetUserMFAPreference", request, cancellationToken);
+    public Task SetUserMFAPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) => Call<object>("SetUserMFAPreference", request, cancellationToken);
 
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
