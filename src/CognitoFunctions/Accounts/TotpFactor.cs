@@ -51,7 +51,9 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
         ex => ex.Code switch
         {
             CognitoErrorCode.CodeMismatch or CognitoErrorCode.EnableSoftwareTokenMFA => new AccountFailure.FieldRejected("code", NotVerifiedMessage),
-            CognitoErrorCode.SoftwareTokenMFANotFound => new AccountFailure.TotpNotEnrolled(),
+            // The code's syntax is checked before the call, so an invalid parameter is the missing enrolment
+            // (cognito-local: "User has not associated a software token").
+            CognitoErrorCode.SoftwareTokenMFANotFound or CognitoErrorCode.InvalidParameter => new AccountFailure.TotpNotEnrolled(),
             CognitoErrorCode.NotAuthorized => new AccountFailure.AccessTokenRevoked(),
             _ => null,
         });

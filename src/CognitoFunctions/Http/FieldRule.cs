@@ -64,6 +64,16 @@ internal sealed class FieldRule
     public static FieldRule Email(string name) =>
         new(name, isRequired: true, minLength: 3, EmailAddress.MaxLength, (value, _) => EmailAddress.Validate(value) is { } error ? [error] : []) { Format = "email" };
 
+    /// <summary>Exactly <paramref name="count"/> ASCII digits (spaces around them ignored), e.g. an authenticator app's code.</summary>
+    public static FieldRule Digits(string name, int count) =>
+        new(name, isRequired: true, count, count, (value, _) =>
+            string.IsNullOrWhiteSpace(value) ? [Required]
+            : value.Trim() is var digits && digits.Length == count && digits.All(char.IsAsciiDigit) ? []
+            : [$"Must be {count} digits."])
+        {
+            Description = $"{count} digits.",
+        };
+
     /// <summary>A new password, checked against the pool's password policy; every unmet rule is reported.</summary>
     public static FieldRule NewPassword(string name) =>
         new(name, isRequired: true, PasswordPolicy.Default.MinimumLength, PasswordPolicy.MaxLength, (value, context) =>

@@ -49,10 +49,25 @@ public sealed class TotpTests(CognitoFunctionsAppFixture fixture, ITestOutputHel
         Assert.Equal(HttpStatusCode.Forbidden, enrol.StatusCode);
     }
 
+    [Fact]
+    public async Task Verifying_or_preferring_before_any_enrolment_is_a_conflict()
+    {
+        var user = await Client.SignedInUserAsync();
+        var access = user["accessToken"]!.GetValue<string>();
+
+        using var verify = await Client.PostJsonAsync("/api/user/mfa/totp/verify", new { code = "123456" }, access);
+        using var prefer = await Client.PostRawAsync("/api/user/mfa/totp/preferred", "", null, access);
+
+        await verify.ProblemAsync(HttpStatusCode.Conflict, "/problems/totp-not-enrolled");
+        await prefer.ProblemAsync(HttpStatusCode.Conflict, "/problems/totp-not-enrolled");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("1234567")]
-    public async Task A_code_that_is_not_six_characters_is_a_field_error(string code)
+    [InlineData("12345")]
+    [InlineData("12a456")]
+    public async Task A_code_that_is_not_six_digits_is_a_field_error(string code)
     {
         var user = await Client.SignedInUserAsync();
 

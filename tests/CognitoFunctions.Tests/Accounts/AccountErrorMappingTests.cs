@@ -80,6 +80,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "verify totp", "CodeMismatchException", "FieldRejected code" },
         { "verify totp", "EnableSoftwareTokenMFAException", "FieldRejected code" },
         { "verify totp", "SoftwareTokenMFANotFoundException", "TotpNotEnrolled" },
+        { "verify totp", "InvalidParameterException", "TotpNotEnrolled" },
         { "verify totp", "NotAuthorizedException", "AccessTokenRevoked" },
         { "prefer totp", "InvalidParameterException", "TotpNotEnrolled" },
         { "prefer totp", "SoftwareTokenMFANotFoundException", "TotpNotEnrolled" },

@@ -6,10 +6,10 @@ internal sealed record VerifyTotpRequest(string? Code)
     /// <summary>Six digits, as authenticator apps show them.</summary>
     public static RequestBody<VerifyTotpRequest, ValidVerifyTotp> Body { get; } = new(
         MfaJson.Default.VerifyTotpRequest,
-        [FieldRule.Text("code", MaxCodeLength)],
+        [FieldRule.Digits("code", CodeLength)],
         body => new ValidVerifyTotp(body.Code!.Trim()));
 
-    private const int MaxCodeLength = 6;
+    private const int CodeLength = 6;
 }
 
 /// <summary>A TOTP verification whose fields met their rules.</summary>
