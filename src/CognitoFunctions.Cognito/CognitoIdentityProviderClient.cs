@@ -58,6 +58,9 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ChangePassword, request, Json.ChangePasswordRequest, cancellationToken);
 
+    public Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.DeleteUser, request, Json.DeleteUserRequest, cancellationToken);
+
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ListUsers, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);
 

@@ -57,6 +57,11 @@ public static class CognitoOperations
         + "cognito-local's InvalidPassword, or PasswordHistoryPolicyViolation), a false 'incorrect password' although the "
         + "password changed.");
 
+    /// <summary>The signed-in user deletes their own account.</summary>
+    public static readonly CognitoOperation DeleteUser = new(nameof(DeleteUser), IamAuthorized: false, Repeatable: false,
+        "After the first delivery the user is gone: a repeat is refused (NotAuthorized or UserNotFound for a token whose "
+        + "user no longer exists), a false 'not deleted' although the account was deleted.");
+
     /// <summary>Lists a page of the pool's users.</summary>
     public static readonly CognitoOperation ListUsers = new(nameof(ListUsers), IamAuthorized: true, Repeatable: true, "Reads only.");
 
@@ -70,7 +75,7 @@ public static class CognitoOperations
     public static IReadOnlyList<CognitoOperation> All { get; } =
     [
         AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
-        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, ListUsers, DescribeUserPool, DescribeUserPoolClient,
+        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, DeleteUser, ListUsers, DescribeUserPool, DescribeUserPoolClient,
     ];
 
     /// <summary>The IAM actions the app's role needs: those of the signed operations, and no other.</summary>

@@ -49,6 +49,9 @@ public interface ICognitoIdentityProvider
     /// <summary>ChangePassword.</summary>
     Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>DeleteUser: deletes the user of the access token.</summary>
+    Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>ListUsers: one page; pass the answer's PaginationToken for the next.</summary>
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,7 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(ForgotPasswordResponse))]
 [JsonSerializable(typeof(ConfirmForgotPasswordRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(DeleteUserRequest))]
 [JsonSerializable(typeof(ListUsersRequest))]
 [JsonSerializable(typeof(ListUsersResponse))]
 [JsonSerializable(typeof(DescribeUserPoolRequest))]

@@ -22,6 +22,8 @@ internal sealed record AccountOperation(string Name, UniformTiming Timing)
 
     public static readonly AccountOperation ChangePassword = new("change_password", UniformTiming.None);
 
+    public static readonly AccountOperation DeleteAccount = new("delete_account", UniformTiming.None);
+
     public static readonly AccountOperation ListUsers = new("list_users", UniformTiming.None);
 }
 

@@ -29,6 +29,7 @@ internal static class OperationCalls
             false, $$"""{"Username":"a@example.com","ConfirmationCode":"123456","Password":"New-Pass-2","ClientId":"{{Client}}"}"""),
         ["ChangePassword"] = (c => c.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "access", PreviousPassword = "Old-Pass-1", ProposedPassword = "New-Pass-2" }),
             false, """{"AccessToken":"access","PreviousPassword":"Old-Pass-1","ProposedPassword":"New-Pass-2"}"""),
+        ["DeleteUser"] = (c => c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "access" }), false, """{"AccessToken":"access"}"""),
         ["ListUsers"] = (c => c.ListUsersAsync(new ListUsersRequest { Limit = 2, PaginationToken = "page-2" }),
             true, $$"""{"Limit":2,"PaginationToken":"page-2","UserPoolId":"{{Pool}}"}"""),
         ["DescribeUserPool"] = (c => c.DescribeUserPoolAsync(), true, $$"""{"UserPoolId":"{{Pool}}"}"""),

@@ -29,6 +29,7 @@ public sealed class RetryClassifierTests
         ["ForgotPassword"] = false,
         ["ConfirmForgotPassword"] = false,
         ["ChangePassword"] = false,
+        ["DeleteUser"] = false,
         ["ListUsers"] = true,
         ["DescribeUserPool"] = true,
         ["DescribeUserPoolClient"] = true,

@@ -74,6 +74,7 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) => Call<object>("ChangePassword", request, cancellationToken);
 
+    public Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default) => Call<object>("DeleteUser", request, cancellationToken);
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
 
