@@ -66,6 +66,8 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
 
     public Task SetUserMFAPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.SetUserMFAPreference, request, Json.SetUserMfaPreferenceRequest, cancellationToken);
+    public Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.DeleteUser, request, Json.DeleteUserRequest, cancellationToken);
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.ListUsers, request with { UserPoolId = _options.UserPoolId }, Json.ListUsersRequest, Json.ListUsersResponse, cancellationToken);

@@ -69,6 +69,10 @@ public static class CognitoOperations
     /// <summary>Turns the signed-in user's TOTP factor on (preferred) or off.</summary>
     public static readonly CognitoOperation SetUserMFAPreference = new(nameof(SetUserMFAPreference), IamAuthorized: false, Repeatable: true,
         "Sets a state: a repeat sets the same state again.");
+    /// <summary>The signed-in user deletes their own account.</summary>
+    public static readonly CognitoOperation DeleteUser = new(nameof(DeleteUser), IamAuthorized: false, Repeatable: false,
+        "After the first delivery the user is gone: a repeat is refused (NotAuthorized or UserNotFound for a token whose "
+        + "user no longer exists), a false 'not deleted' although the account was deleted.");
 
     /// <summary>Lists a page of the pool's users.</summary>
     public static readonly CognitoOperation ListUsers = new(nameof(ListUsers), IamAuthorized: true, Repeatable: true, "Reads only.");
@@ -83,7 +87,7 @@ public static class CognitoOperations
     public static IReadOnlyList<CognitoOperation> All { get; } =
     [
         AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
-        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, AssociateSoftwareToken, VerifySoftwareToken,
+        RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, DeleteUser, AssociateSoftwareToken, VerifySoftwareToken,
         SetUserMFAPreference, ListUsers, DescribeUserPool, DescribeUserPoolClient,
     ];
 

@@ -57,6 +57,8 @@ public interface ICognitoIdentityProvider
 
     /// <summary>SetUserMFAPreference (with the user's access token).</summary>
     Task SetUserMFAPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default);
+    /// <summary>DeleteUser: deletes the user of the access token.</summary>
+    Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>ListUsers: one page; pass the answer's PaginationToken for the next.</summary>
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default);

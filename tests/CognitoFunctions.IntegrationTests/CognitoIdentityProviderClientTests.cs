@@ -191,6 +191,24 @@ public sealed class CognitoIdentityProviderClientTests : IClassFixture<CognitoLo
     }
 
     [Fact]
+    public async Task DeleteUser_with_the_access_token_removes_its_user_and_its_refresh_token_and_a_repeat_is_refused()
+    {
+        var email = await CreateUserAsync();
+        var login = (await _cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, Password))).AuthenticationResult!;
+
+        await _cognito.DeleteUserAsync(new DeleteUserRequest { AccessToken = login.AccessToken! });
+        var get = await Assert.ThrowsAsync<CognitoServiceException>(() => _cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = email }));
+        var refresh = await Assert.ThrowsAsync<CognitoServiceException>(() =>
+            _cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken(login.RefreshToken!)));
+        var again = await Assert.ThrowsAsync<CognitoServiceException>(() => _cognito.DeleteUserAsync(new DeleteUserRequest { AccessToken = login.AccessToken! }));
+
+        Assert.Equal(CognitoErrorCode.UserNotFound, get.Code);
+        Assert.Equal(CognitoErrorCode.NotAuthorized, refresh.Code);
+        // Why DeleteUser is never resent after a lost answer: the repeat is refused although the user was deleted.
+        Assert.Equal(CognitoErrorCode.NotAuthorized, again.Code);
+    }
+
+    [Fact]
     public async Task ListUsers_lists_the_pools_users_with_their_attributes()
     {
         var prefix = $"list-{Guid.NewGuid():N}";

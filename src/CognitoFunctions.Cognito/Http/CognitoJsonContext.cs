@@ -26,6 +26,7 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(VerifySoftwareTokenRequest))]
 [JsonSerializable(typeof(VerifySoftwareTokenResponse))]
 [JsonSerializable(typeof(SetUserMfaPreferenceRequest))]
+[JsonSerializable(typeof(DeleteUserRequest))]
 [JsonSerializable(typeof(ListUsersRequest))]
 [JsonSerializable(typeof(ListUsersResponse))]
 [JsonSerializable(typeof(DescribeUserPoolRequest))]

@@ -29,6 +29,7 @@ internal sealed record AccountOperation(string Name, UniformTiming Timing)
     public static readonly AccountOperation PreferTotp = new("prefer_totp", UniformTiming.None);
 
     public static readonly AccountOperation DisableTotp = new("disable_totp", UniformTiming.None);
+    public static readonly AccountOperation DeleteAccount = new("delete_account", UniformTiming.None);
 
     public static readonly AccountOperation ListUsers = new("list_users", UniformTiming.None);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CognitoFunctions.Accounts;
 
 /// <summary>
-/// The single-call account flows on top of Cognito (login, refresh, logout, password reset and change): each method is
+/// The account flows on top of Cognito (login, refresh, logout, password reset and change, account deletion): each method is
 /// one user-visible operation run through <see cref="AccountFlow"/> with the Cognito errors it knows, answered as
 /// <see cref="AccountFailure"/>s that reveal nothing about which accounts exist. Sign-up is <see cref="SignUpSaga"/>,
 /// the admin listing <see cref="UserListing"/>. A new flow is one method here (its calls and the Cognito errors it
@@ -128,6 +128,47 @@ internal sealed class AccountService(
             CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation => NewPasswordRejected,
             _ => null,
         });
+
+    /// <summary>
+    /// Deletes the signed-in user's account once their current password is confirmed. The password is checked with a
+    /// login of the token's user, so an access token alone (leaked from a log or a browser) cannot delete the account,
+    /// and wrong guesses count towards Cognito's lockout as at login. Then Cognito deletes the user of the access token,
+    /// checking the token itself (a session signed out everywhere cannot delete). The user's refresh tokens end with it:
+    /// Cognito issues no tokens for a user that does not exist. One audit line with the user's <c>sub</c> either way the
+    /// deletion went, or may have gone.
+    /// </summary>
+    public async Task<AccountResult<Done>> DeleteAccountAsync(
+        string username, string sub, string accessToken, string currentPassword, ContextDataType? context, CancellationToken cancellationToken)
+    {
+        var result = await flow.RunAsync<Done>(AccountOperation.DeleteAccount, async () =>
+        {
+            // The answer is discarded: tokens nobody receives, or a challenge (MFA, a new password), which Cognito sets
+            // only after it has accepted the password. Either way the password is right.
+            _ = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(username, currentPassword, context), cancellationToken);
+            await cognito.DeleteUserAsync(new DeleteUserRequest { AccessToken = accessToken }, cancellationToken);
+            return new Done();
+        },
+        ex => ex.Code switch
+        {
+            // The password check answers as login does (cognito-local: InvalidPassword); DeleteUser answers NotAuthorized
+            // for a token Cognito has revoked. The answer is change-password's, whose text names both.
+            CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound or CognitoErrorCode.InvalidPassword or CognitoErrorCode.UserNotConfirmed
+                => new AccountFailure.IncorrectPassword(),
+            _ => null,
+        });
+
+        switch (result.Failure)
+        {
+            case null:
+                AccountLog.AccountDeleted(logger, sub);
+                break;
+            case AccountFailure.OutcomeUnknown:
+                AccountLog.AccountDeletionUnknown(logger, sub);
+                break;
+        }
+
+        return result;
+    }
 
     private static AccountFailure NewPasswordRejected => new AccountFailure.FieldRejected("newPassword", PasswordRejectedMessage);
 

@@ -51,7 +51,7 @@ internal sealed record ApiOperation(string Function, ApiTag Tag, string Summary)
 /// <summary>A group of operations in the document, with what they have in common.</summary>
 internal sealed record ApiTag(string Name, string Description)
 {
-    public static ApiTag Accounts { get; } = new("Accounts", "Signing up, logging in and out, refreshing tokens.");
+    public static ApiTag Accounts { get; } = new("Accounts", "Signing up, logging in and out, refreshing tokens, deleting one's own account.");
 
     public static ApiTag Passwords { get; } = new("Passwords", "Resetting a forgotten password and changing one's own.");
 

@@ -35,6 +35,7 @@ internal static class OperationCalls
             false, """{"AccessToken":"access","UserCode":"123456"}"""),
         ["SetUserMFAPreference"] = (c => c.SetUserMFAPreferenceAsync(new SetUserMfaPreferenceRequest { AccessToken = "access", SoftwareTokenMfaSettings = new() { Enabled = true, PreferredMfa = true } }),
             false, """{"AccessToken":"access","SoftwareTokenMfaSettings":{"Enabled":true,"PreferredMfa":true}}"""),
+        ["DeleteUser"] = (c => c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "access" }), false, """{"AccessToken":"access"}"""),
         ["ListUsers"] = (c => c.ListUsersAsync(new ListUsersRequest { Limit = 2, PaginationToken = "page-2" }),
             true, $$"""{"Limit":2,"PaginationToken":"page-2","UserPoolId":"{{Pool}}"}"""),
         ["DescribeUserPool"] = (c => c.DescribeUserPoolAsync(), true, $$"""{"UserPoolId":"{{Pool}}"}"""),

@@ -32,6 +32,7 @@ public sealed class RetryClassifierTests
         ["AssociateSoftwareToken"] = true,
         ["VerifySoftwareToken"] = false,
         ["SetUserMFAPreference"] = true,
+        ["DeleteUser"] = false,
         ["ListUsers"] = true,
         ["DescribeUserPool"] = true,
         ["DescribeUserPoolClient"] = true,

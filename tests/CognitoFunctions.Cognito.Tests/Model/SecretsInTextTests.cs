@@ -17,6 +17,7 @@ public sealed class SecretsInTextTests
         new ConfirmForgotPasswordRequest { Username = "a@example.com", ConfirmationCode = Secret, Password = Secret },
         new ChangePasswordRequest { AccessToken = Secret, PreviousPassword = Secret, ProposedPassword = Secret },
         new RevokeTokenRequest { Token = Secret },
+        new DeleteUserRequest { AccessToken = Secret },
     };
 
     [Theory]

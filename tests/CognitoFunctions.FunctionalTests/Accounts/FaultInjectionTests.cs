@@ -67,6 +67,44 @@ public sealed class FaultInjectionTests(FaultInjectedAppFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task Account_deletion_with_a_token_Cognito_has_revoked_deletes_nothing()
+    {
+        // cognito-local has no global sign-out and its DeleteUser never checks revocation: the proxy answers as Cognito
+        // does for an access token of a session signed out everywhere.
+        var user = await Client.SignedInUserAsync();
+        var access = user["accessToken"]!.GetValue<string>();
+        using (Proxy.Fail("DeleteUser", CognitoAnswer.Error("NotAuthorizedException", "Access Token has been revoked"), body => body["AccessToken"]?.GetValue<string>() == access))
+        {
+            using var response = await Client.PostJsonAsync("/api/user/delete", new { currentPassword = AccountClient.Password }, access);
+
+            var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "/problems/incorrect-password");
+            Assert.DoesNotContain("revoked", problem.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        using var login = await Client.PostJsonAsync("/api/user/login", new { email = user["email"]!.GetValue<string>(), password = AccountClient.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task Account_deletion_with_a_wrong_password_as_Cognito_refuses_it_deletes_nothing()
+    {
+        // cognito-local refuses a wrong password with InvalidPasswordException; Cognito with NotAuthorizedException.
+        var user = await Client.SignedInUserAsync();
+        var username = user["username"]!.GetValue<string>();
+        using (Proxy.Fail("AdminInitiateAuth", CognitoAnswer.Error("NotAuthorizedException", "Incorrect username or password."),
+            body => body["AuthParameters"]?["USERNAME"]?.GetValue<string>() == username))
+        {
+            using var response = await Client.PostJsonAsync("/api/user/delete", new { currentPassword = "Not-The-Passw0rd" }, user["accessToken"]!.GetValue<string>());
+
+            await response.ProblemAsync(HttpStatusCode.BadRequest, "/problems/incorrect-password");
+        }
+
+        Assert.DoesNotContain(Proxy.Requests, r => r.Operation == "DeleteUser" && r.Body["AccessToken"]?.GetValue<string>() == user["accessToken"]!.GetValue<string>());
+        using var login = await Client.PostJsonAsync("/api/user/login", new { email = user["email"]!.GetValue<string>(), password = AccountClient.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
     public async Task Cognitos_answer_to_a_wrong_current_password_is_incorrect_password()
     {
         var user = await Client.SignedInUserAsync();

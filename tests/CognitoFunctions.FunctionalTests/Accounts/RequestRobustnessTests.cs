@@ -63,14 +63,14 @@ public sealed class RequestRobustnessTests(CognitoFunctionsAppFixture fixture, I
     public static TheoryData<string> BodyEndpoints() => new()
     {
         "/api/user/signup", "/api/user/login", "/api/user/refresh", "/api/user/password/forgot", "/api/user/password/confirm",
-        "/api/user/password/change", "/api/user/logout",
+        "/api/user/password/change", "/api/user/logout", "/api/user/delete",
     };
 
     [Theory]
     [MemberData(nameof(BodyEndpoints))]
     public async Task A_chunked_body_arrives_empty_as_on_the_real_host_and_gets_411(string path)
     {
-        var bearer = path is "/api/user/password/change" or "/api/user/logout" ? (await Client.SignedInUserAsync())["accessToken"]!.GetValue<string>() : null;
+        var bearer = path is "/api/user/password/change" or "/api/user/logout" or "/api/user/delete" ? (await Client.SignedInUserAsync())["accessToken"]!.GetValue<string>() : null;
         using var content = new StreamContent(new MemoryStream("{\"email\":\"a@example.com\"}"u8.ToArray()));
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };

@@ -23,7 +23,7 @@ public sealed class BadInputBatteryTests(CognitoFunctionsAppFixture fixture, ITe
     private static readonly string[] Endpoints =
     [
         "/api/user/signup", "/api/user/login", "/api/user/refresh", "/api/user/password/forgot",
-        "/api/user/password/confirm", "/api/user/password/change", "/api/user/logout",
+        "/api/user/password/confirm", "/api/user/password/change", "/api/user/logout", "/api/user/delete",
     ];
 
     // The email of every case that names one: none may exist in Cognito afterwards.
@@ -99,7 +99,7 @@ public sealed class BadInputBatteryTests(CognitoFunctionsAppFixture fixture, ITe
     public async Task A_malformed_request_gets_a_4xx_problem_and_creates_nothing(string endpoint, BadRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var bearer = endpoint is "/api/user/password/change" or "/api/user/logout" ? await AccessTokenAsync() : null;
+        var bearer = endpoint is "/api/user/password/change" or "/api/user/logout" or "/api/user/delete" ? await AccessTokenAsync() : null;
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(request.Body) };
         if (request.ContentType is not null)
         {

@@ -186,6 +186,24 @@ public sealed class LostAnswerTests(ShortTimeoutFaultAppFixture fixture, ITestOu
         await refresh.ProblemAsync(HttpStatusCode.Unauthorized, "/problems/invalid-refresh-token");
     }
 
+    [Theory]
+    [MemberData(nameof(LostAnswers))]
+    public async Task Account_deletion_whose_answer_is_lost_is_outcome_unknown_and_the_account_is_gone(FaultKind kind)
+    {
+        var user = await Client.SignedInUserAsync(AccountClient.NewEmail("lost-delete"));
+        var access = user["accessToken"]!.GetValue<string>();
+        using var fault = FailFirst("DeleteUser", kind, body => body["AccessToken"]?.GetValue<string>() == access);
+
+        using (var delete = await Client.PostJsonAsync("/api/user/delete", new { currentPassword = AccountClient.Password }, access))
+        {
+            await AssertOutcomeUnknownAsync(delete);
+        }
+
+        Assert.Equal(1, Calls("DeleteUser", body => body["AccessToken"]?.GetValue<string>() == access));
+        using var login = await Client.PostJsonAsync("/api/user/login", new { email = user["email"]!.GetValue<string>(), password = AccountClient.Password });
+        await login.ProblemAsync(HttpStatusCode.Unauthorized, "/problems/invalid-credentials");
+    }
+
     private static async Task AssertOutcomeUnknownAsync(HttpResponseMessage response)
     {
         await AssertRetryLaterAsync(response, OutcomeUnknown.Status, OutcomeUnknown.Type);

@@ -61,9 +61,17 @@ public sealed class SecretsInLogsTests(TraceLoggingAppFixture fixture, ITestOutp
             Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
         }
 
+        // Last, the account's deletion: refused with a wrong password, then carried out with the current one.
+        using (await Client.PostJsonAsync("/api/user/delete", new { currentPassword = wrongPassword }, access))
+        using (var delete = await Client.PostJsonAsync("/api/user/delete", new { currentPassword = newPassword }, access))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
         var lines = Fixture.Log.RecentLines().Concat(capture.Lines).ToList();
         Assert.Contains(lines, l => l.Contains("SignUp", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("ChangePassword", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Cognito DeleteUser: ok", StringComparison.Ordinal));
         Assert.True(lines.Count > 50, $"only {lines.Count} log lines: is Trace logging on?");
         Assert.Contains(lines, l => l.Contains("System.Net.Http.HttpClient.Cognito", StringComparison.Ordinal));
         var leaks = secrets

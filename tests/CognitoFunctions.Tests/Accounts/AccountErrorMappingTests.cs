@@ -30,6 +30,8 @@ public sealed class AccountErrorMappingTests : IDisposable
         ["forgot password"] = ("ForgotPassword", AccountOperation.ForgotPassword),
         ["confirm forgot password"] = ("ConfirmForgotPassword", AccountOperation.ConfirmForgotPassword),
         ["change password"] = ("ChangePassword", AccountOperation.ChangePassword),
+        ["delete account, password check"] = ("AdminInitiateAuth", AccountOperation.DeleteAccount),
+        ["delete account, deletion"] = ("DeleteUser", AccountOperation.DeleteAccount),
         ["signup, create"] = ("AdminCreateUser", AccountOperation.SignUp),
         ["signup, password"] = ("AdminSetUserPassword", AccountOperation.SignUp),
         ["enrol totp"] = ("AssociateSoftwareToken", AccountOperation.EnrolTotp),
@@ -70,6 +72,11 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "change password", "NotAuthorizedException", "IncorrectPassword" },
         { "change password", "InvalidPasswordException", "FieldRejected newPassword" },
         { "change password", "PasswordHistoryPolicyViolationException", "FieldRejected newPassword" },
+        { "delete account, password check", "NotAuthorizedException", "IncorrectPassword" },
+        { "delete account, password check", "InvalidPasswordException", "IncorrectPassword" },
+        { "delete account, password check", "UserNotFoundException", "IncorrectPassword" },
+        { "delete account, password check", "PasswordResetRequiredException", "UpstreamError" },
+        { "delete account, deletion", "NotAuthorizedException", "IncorrectPassword" },
         { "signup, create", "UsernameExistsException", "EmailTaken" },
         { "signup, create", "InvalidParameterException", "FieldRejected email" },
         { "signup, password", "InvalidPasswordException", "FieldRejected password" },
@@ -192,6 +199,8 @@ public sealed class AccountErrorMappingTests : IDisposable
             cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse { UserAttributes = [new() { Name = "email", Value = Email }] });
         }
 
+        cognito.Answer<object, object?>("DeleteUser", _ => null);
+        cognito.Answer<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", _ => new AdminInitiateAuthResponse { ChallengeName = "SOFTWARE_TOKEN_MFA" });
         cognito.Answer<object, ForgotPasswordResponse>("ForgotPassword", _ => new ForgotPasswordResponse());
         cognito.Answer<object, ListUsersResponse>("ListUsers", _ => new ListUsersResponse());
         cognito.Throws(fails, error(fails));
@@ -206,6 +215,8 @@ public sealed class AccountErrorMappingTests : IDisposable
             "forgot password" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
             "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", none)).Failure,
             "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", none)).Failure,
+            "delete account, password check" or "delete account, deletion" =>
+                (await _harness.Accounts.DeleteAccountAsync(Sub, Sub, "access-token", "Correct-Horse-9", null, none)).Failure,
             "signup, create" or "signup, password" => (await _harness.SignUp.SignUpAsync(Email, "Correct-Horse-9", none)).Failure,
             "enrol totp" => (await _harness.Totp.EnrolAsync("access-token", Sub, none)).Failure,
             "verify totp" => (await _harness.Totp.VerifyAsync("access-token", "123456", none)).Failure,

@@ -80,6 +80,7 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task SetUserMFAPreferenceAsync(SetUserMfaPreferenceRequest request, CancellationToken cancellationToken = default) => Call<object>("SetUserMFAPreference", request, cancellationToken);
 
+    public Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default) => Call<object>("DeleteUser", request, cancellationToken);
 
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
 
