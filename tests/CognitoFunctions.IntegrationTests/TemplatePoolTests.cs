@@ -93,6 +93,22 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
         Assert.Equal(taken, proven);
     }
 
+    [Fact]
+    public async Task The_pool_has_the_templates_MFA_factors_and_threat_protection()
+    {
+        // CloudFormation's MfaConfiguration and EnabledMfas reach the pool through SetUserPoolMfaConfig, as in AWS.
+        var mfa = await fixture.Api.CallAsync("GetUserPoolMfaConfig", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId });
+        var pool = (await fixture.Api.CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId }))["UserPool"]!;
+        var templatePool = Properties("UserPool");
+
+        Assert.Equal("OPTIONAL", templatePool["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal("OPTIONAL", mfa["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal("OPTIONAL", pool["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal(["SOFTWARE_TOKEN_MFA"], templatePool["EnabledMfas"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.True(mfa["SoftwareTokenMfaConfiguration"]!["Enabled"]!.GetValue<bool>());
+        Assert.True(JsonNode.DeepEquals(templatePool["UserPoolAddOns"], pool["UserPoolAddOns"]), pool["UserPoolAddOns"]?.ToJsonString());
+    }
+
     private async Task<string?> EmailOfAsync(string username)
     {
         var user = await fixture.Api.CallAsync("AdminGetUser", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId, ["Username"] = username });
