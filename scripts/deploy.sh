@@ -17,7 +17,7 @@ usage() {
 usage: bash scripts/deploy.sh --resource-group RG --location AZURE_REGION --app-name NAME
          --aws-account-id ID --aws-region AWS_REGION --application-id-uri URI
          [--stack-name NAME] [--role-name NAME] [--cors-origin ORIGIN]... [--parameter NAME=VALUE]...
-         [--dry-run]
+         [--stack-parameter NAME=VALUE]... [--dry-run]
 
   --resource-group      Azure resource group (created if missing)
   --location            Azure region of the resource group and the app, e.g. westeurope
@@ -32,6 +32,8 @@ usage: bash scripts/deploy.sh --resource-group RG --location AZURE_REGION --app-
   --parameter           another parameter of azure-functionapp.bicep for both Azure deployments, e.g.
                         cognitoClientSecretKeyVaultUri=https://<vault>.vault.azure.net/secrets/<name> or
                         cognitoAuthClockSkew=00:01:00; repeat for several
+  --stack-parameter     another parameter of aws-cognito.yaml, e.g. MfaConfiguration=ON, MfaEmailOtp=true (with
+                        SesIdentityArn=...) or ThreatProtection=AUDIT; repeat for several
   --dry-run             print the commands in order and run nothing
 EOF
 }
@@ -44,12 +46,12 @@ fail_usage() {
 
 resource_group='' location='' app_name='' aws_account_id='' aws_region='' application_id_uri=''
 stack_name=cognito-functions role_name=cognito-functions-app dry_run=false
-cors_origins=() extra_parameters=()
+cors_origins=() extra_parameters=() stack_parameters=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --dry-run) dry_run=true; shift; continue ;;
     -h|--help) usage; exit 0 ;;
-    --resource-group|--location|--app-name|--aws-account-id|--aws-region|--application-id-uri|--stack-name|--role-name|--cors-origin|--parameter)
+    --resource-group|--location|--app-name|--aws-account-id|--aws-region|--application-id-uri|--stack-name|--role-name|--cors-origin|--parameter|--stack-parameter)
       [ $# -ge 2 ] && [ -n "$2" ] || fail_usage "$1 needs a value" ;;
     *) fail_usage "unknown argument: $1" ;;
   esac
@@ -64,6 +66,7 @@ while [ $# -gt 0 ]; do
     --role-name) role_name=$2 ;;
     --cors-origin) cors_origins+=("$2") ;;
     --parameter) extra_parameters+=("$2") ;;
+    --stack-parameter) stack_parameters+=("$2") ;;
   esac
   shift 2
 done
@@ -78,6 +81,13 @@ for parameter in "${extra_parameters[@]}"; do
   [[ "$parameter" =~ ^[a-z][A-Za-z0-9]*=.+ ]] || fail_usage "--parameter must be NAME=VALUE with a parameter name of azure-functionapp.bicep: $parameter"
   # This script prints every command it runs: a secret given here would land in its output and the shell's history.
   [[ "$parameter" != cognitoClientSecret=* ]] || fail_usage "--parameter cognitoClientSecret is refused: put the secret in Key Vault and pass cognitoClientSecretKeyVaultUri"
+done
+for parameter in "${stack_parameters[@]}"; do
+  [[ "$parameter" =~ ^[A-Z][A-Za-z0-9]*= ]] || fail_usage "--stack-parameter must be NAME=VALUE with a parameter name of aws-cognito.yaml: $parameter"
+  case "${parameter%%=*}" in
+    AzureTenantId|AzureApplicationIdUri|AzureManagedIdentityPrincipalId|FunctionAppRoleName)
+      fail_usage "--stack-parameter ${parameter%%=*} is refused: the script sets it (from the Azure deployment, --application-id-uri or --role-name)" ;;
+  esac
 done
 for origin in "${cors_origins[@]}"; do
   [[ "$origin" =~ ^https?://[^/\"\ ]+$ ]] || fail_usage "--cors-origin must be a scheme and host without a path, e.g. https://app.example.com: $origin"
@@ -164,7 +174,7 @@ step "2. AWS: the user pool, its client and the role the identity assumes"
 run aws cloudformation deploy --region "$aws_region" --template-file aws-cognito.yaml --stack-name "$stack_name" \
   --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset --parameter-overrides "AzureTenantId=$tenant_id" \
   "AzureApplicationIdUri=$application_id_uri" "AzureManagedIdentityPrincipalId=$principal_id" \
-  "FunctionAppRoleName=$role_name"
+  "FunctionAppRoleName=$role_name" "${stack_parameters[@]}"
 stack_output user_pool_id CognitoUserPoolId
 stack_output client_id CognitoClientId
 

@@ -16,6 +16,8 @@ public sealed class StrictPoolFixture : CognitoLocalFixture
         ["AccessTokenValidityMinutes"] = AccessMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["IdTokenValidityMinutes"] = IdMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["GenerateClientSecret"] = "true",
+        ["MfaConfiguration"] = "ON",
+        ["ThreatProtection"] = "AUDIT",
     };
 }
 
@@ -27,6 +29,8 @@ public sealed class TemplateParametersTests(StrictPoolFixture fixture) : IClassF
         var pool = (await fixture.Api.CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId }))["UserPool"]!;
         Assert.Equal(StrictPoolFixture.MinimumLength, pool["Policies"]!["PasswordPolicy"]!["MinimumLength"]!.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(fixture.Pool.ClientSecret));
+        Assert.Equal("ON", (await fixture.Api.CallAsync("GetUserPoolMfaConfig", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId }))["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal("AUDIT", pool["UserPoolAddOns"]!["AdvancedSecurityMode"]!.GetValue<string>());
 
         var email = $"strict-{Guid.NewGuid():N}@example.com";
         await fixture.CreateUserAsync(email, "A-much-longer-Passw0rd!");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CognitoFunctions.Testing.CognitoLocal;
+using OtpNet;
 
 namespace CognitoFunctions.IntegrationTests;
 
@@ -91,6 +92,64 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
         Assert.Equal(email, pending);
         Assert.Equal("EMAIL", Assert.Single(update["CodeDeliveryDetailsList"]!.AsArray())!["DeliveryMedium"]!.GetValue<string>());
         Assert.Equal(taken, proven);
+    }
+
+    [Fact]
+    public async Task The_pool_has_the_templates_MFA_factors_and_threat_protection()
+    {
+        // CloudFormation's MfaConfiguration and EnabledMfas reach the pool through SetUserPoolMfaConfig, as in AWS.
+        var mfa = await fixture.Api.CallAsync("GetUserPoolMfaConfig", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId });
+        var pool = (await fixture.Api.CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = fixture.Pool.UserPoolId }))["UserPool"]!;
+        var templatePool = Properties("UserPool");
+
+        Assert.Equal("OPTIONAL", templatePool["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal("OPTIONAL", mfa["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal("OPTIONAL", pool["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal(["SOFTWARE_TOKEN_MFA"], templatePool["EnabledMfas"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.True(mfa["SoftwareTokenMfaConfiguration"]!["Enabled"]!.GetValue<bool>());
+        Assert.True(JsonNode.DeepEquals(templatePool["UserPoolAddOns"], pool["UserPoolAddOns"]), pool["UserPoolAddOns"]?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_login_challenge_is_completed_with_its_session_on_the_template_pool_without_another_auth_flow()
+    {
+        // The template's client allows only ALLOW_ADMIN_USER_PASSWORD_AUTH and ALLOW_REFRESH_TOKEN_AUTH: answering a
+        // challenge needs no flow of its own. cognito-local stores the flows without enforcing them, and only its
+        // InitiateAuth answers MFA challenges (its AdminInitiateAuth never does): so the challenge is started here
+        // with InitiateAuth, and the pool needs no ALLOW_USER_PASSWORD_AUTH for it.
+        var email = $"totp-{Guid.NewGuid():N}@example.com";
+        const string password = "Correct-Horse-9";
+        await fixture.CreateUserAsync(email, password);
+        var access = (await fixture.LogInAsync(email, password))["AccessToken"]!.GetValue<string>();
+        var secret = (await fixture.Api.CallAsync("AssociateSoftwareToken", new JsonObject { ["AccessToken"] = access }))["SecretCode"]!.GetValue<string>();
+        var totp = new Totp(Base32Encoding.ToBytes(secret));
+        await fixture.Api.CallAsync("VerifySoftwareToken", new JsonObject { ["AccessToken"] = access, ["UserCode"] = totp.ComputeTotp() });
+        await fixture.Api.CallAsync("SetUserMFAPreference", new JsonObject
+        {
+            ["AccessToken"] = access,
+            ["SoftwareTokenMfaSettings"] = new JsonObject { ["Enabled"] = true, ["PreferredMfa"] = true },
+        });
+
+        var challenge = await fixture.Api.CallAsync("InitiateAuth", new JsonObject
+        {
+            ["AuthFlow"] = "USER_PASSWORD_AUTH",
+            ["ClientId"] = fixture.Pool.ClientId,
+            ["AuthParameters"] = new JsonObject { ["USERNAME"] = email, ["PASSWORD"] = password },
+        });
+        var answer = await fixture.Api.CallAsync("RespondToAuthChallenge", new JsonObject
+        {
+            ["ClientId"] = fixture.Pool.ClientId,
+            ["ChallengeName"] = "SOFTWARE_TOKEN_MFA",
+            ["Session"] = challenge["Session"]!.DeepClone(),
+            ["ChallengeResponses"] = new JsonObject { ["USERNAME"] = email, ["SOFTWARE_TOKEN_MFA_CODE"] = totp.ComputeTotp() },
+        });
+
+        Assert.DoesNotContain("ALLOW_USER_PASSWORD_AUTH", Properties("UserPoolClient")["ExplicitAuthFlows"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal("SOFTWARE_TOKEN_MFA", challenge["ChallengeName"]!.GetValue<string>());
+        Assert.Null(challenge["AuthenticationResult"]);
+        Assert.Equal(email, Jwt.Payload(answer["AuthenticationResult"]!["IdToken"]!.GetValue<string>())["email"]!.GetValue<string>());
+        // The gap: cognito-local's AdminInitiateAuth gives this user tokens without asking for the code.
+        Assert.NotNull((await fixture.LogInAsync(email, password))["AccessToken"]);
     }
 
     private async Task<string?> EmailOfAsync(string username)

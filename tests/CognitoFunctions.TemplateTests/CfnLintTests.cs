@@ -31,11 +31,23 @@ public sealed class CfnLintTests
         Assert.True(report.Valid, report.Text);
     }
 
+    [Fact]
+    public async Task The_template_is_valid_with_every_sign_in_security_option_on()
+    {
+        var report = await LintAsync(RepositoryLayout.AwsCognitoTemplate, [.. SignInSecurityTests.EverythingOn.Select(p => $"{p.Key}={p.Value}")]);
+
+        Assert.True(report.Valid, report.Text);
+    }
+
     [Theory]
     [InlineData("      EnableTokenRevocation: true\n", "      EnableTokenRevocation: true\n      EnableTokenRevocations: true\n", "EnableTokenRevocations is not a valid property of AWS::Cognito::UserPoolClient")]
     [InlineData("!GetAtt UserPool.Arn", "!GetAtt UserPool.Name", "No such attribute Name on AWS::Cognito::UserPool")]
     [InlineData("      UserPoolId: !Ref UserPool\n      GenerateSecret", "      UserPoolId: !Ref UserPools\n      GenerateSecret", "Referenced value UserPools does not exist")]
     [InlineData("      EnableTokenRevocation: true\n", "      EnableTokenRevocation: [true]\n", "EnableTokenRevocation")]
+    [InlineData("      UserPoolTier: !If", "      UserPoolTiers: !If", "UserPoolTiers is not a valid property of AWS::Cognito::UserPool")]
+    [InlineData("      UserPoolTier: !If [HasThreatProtection, PLUS, ESSENTIALS]", "      UserPoolTier: [PLUS]", "UserPoolTier")]
+    [InlineData("      - Assert: !Not [!Equals [!Ref SesIdentityArn, '']]", "      - Assert: !Not [!Equals [!Ref SesIdentity, '']]", "Rule references SesIdentity, which is not a parameter")]
+    [InlineData("      - Assert: !Not [!Equals [!Ref SesIdentityArn, '']]", "      - Assert: !Not [!Equals [!GetAtt UserPool.Arn, '']]", "Function Fn::GetAtt is not allowed in a rule")]
     public async Task The_linter_catches_what_it_is_there_for(string original, string replacement, string expected)
     {
         var text = await File.ReadAllTextAsync(RepositoryLayout.AwsCognitoTemplate);

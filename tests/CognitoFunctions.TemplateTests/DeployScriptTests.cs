@@ -20,6 +20,7 @@ public sealed partial class DeployScriptTests : IDisposable
         "--aws-account-id", "210987654321", "--aws-region", "ap-southeast-2", "--application-id-uri", "api://test-audience",
         "--cors-origin", "https://one.example.com", "--cors-origin", "http://localhost:3000",
         "--parameter", "cognitoAuthClockSkew=00:00:45",
+        "--stack-parameter", "MfaConfiguration=ON", "--stack-parameter", "ThreatProtection=AUDIT",
     ];
 
     private readonly TemporaryFolder _stubs = new("deploy-stubs-");
@@ -45,6 +46,7 @@ public sealed partial class DeployScriptTests : IDisposable
         Assert.Contains("--parameters appName=cfntest awsAccountId=210987654321", result.Output, StringComparison.Ordinal);
         Assert.Contains("'corsAllowedOrigins=[\"https://one.example.com\",\"http://localhost:3000\"]'", result.Output, StringComparison.Ordinal);
         Assert.Contains("'AzureManagedIdentityPrincipalId=<managedIdentityPrincipalId>'", result.Output, StringComparison.Ordinal);
+        Assert.Contains(" FunctionAppRoleName=cognito-functions-app MfaConfiguration=ON ThreatProtection=AUDIT\n", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,6 +152,9 @@ public sealed partial class DeployScriptTests : IDisposable
     [InlineData("--bogus", "x", "unknown argument: --bogus")]
     [InlineData("--parameter", "=45", "--parameter must be NAME=VALUE")]
     [InlineData("--parameter", "cognitoClientSecret=s3cret", "--parameter cognitoClientSecret is refused")]
+    [InlineData("--stack-parameter", "mfaConfiguration=ON", "--stack-parameter must be NAME=VALUE")]
+    [InlineData("--stack-parameter", "FunctionAppRoleName=other", "--stack-parameter FunctionAppRoleName is refused")]
+    [InlineData("--stack-parameter", "AzureTenantId=72f988bf-86f1-41af-91ab-2d7cd011db47", "--stack-parameter AzureTenantId is refused")]
     public async Task Bad_arguments_stop_it_with_the_reason_and_the_usage(string option, string? value, string expected)
     {
         var arguments = DryRun.ToList();

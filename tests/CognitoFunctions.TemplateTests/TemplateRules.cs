@@ -18,11 +18,35 @@ internal static class TemplateRules
         "ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH",
     };
 
-    /// <summary>The flows the app uses, and so the only ones its client may allow.</summary>
-    public static readonly IReadOnlySet<string> RequiredAuthFlows = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>
+    /// Each call a login makes, from the password to the tokens, and the ExplicitAuthFlows entry it needs (null: none).
+    /// An app client's flows gate only how InitiateAuth / AdminInitiateAuth start (their AuthFlow); answering a
+    /// challenge with the session of that start (AdminRespondToAuthChallenge) and enrolling an authenticator app
+    /// inside the login (AssociateSoftwareToken and VerifySoftwareToken with the session) need none of their own.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> LoginSteps = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
-        "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH",
+        ["AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH"] = "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+        ["AdminInitiateAuth REFRESH_TOKEN_AUTH"] = "ALLOW_REFRESH_TOKEN_AUTH",
+        ["AdminRespondToAuthChallenge"] = null,
+        ["AssociateSoftwareToken with the login's session"] = null,
+        ["VerifySoftwareToken with the login's session"] = null,
     };
+
+    /// <summary>The flows the app's logins use, and so the only ones its client may allow.</summary>
+    public static readonly IReadOnlySet<string> RequiredAuthFlows = LoginSteps.Values.OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Cognito's MfaConfiguration values: OFF, OPTIONAL (per user), ON (required).</summary>
+    public static readonly IReadOnlySet<string> MfaModes = new HashSet<string>(StringComparer.Ordinal) { "OFF", "OPTIONAL", "ON" };
+
+    /// <summary>Every factor Cognito accepts in EnabledMfas.</summary>
+    public static readonly IReadOnlySet<string> MfaFactors = new HashSet<string>(StringComparer.Ordinal) { "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_MFA" };
+
+    /// <summary>Cognito's threat protection modes (UserPoolAddOns.AdvancedSecurityMode).</summary>
+    public static readonly IReadOnlySet<string> ThreatProtectionModes = new HashSet<string>(StringComparer.Ordinal) { "OFF", "AUDIT", "ENFORCED" };
+
+    /// <summary>Cognito's feature plans (UserPoolTier); a pool created without one is on ESSENTIALS.</summary>
+    public static readonly IReadOnlySet<string> FeaturePlans = new HashSet<string>(StringComparer.Ordinal) { "LITE", "ESSENTIALS", "PLUS" };
 
     /// <summary>
     /// The IAM-authorised Cognito operations the app calls, read from the client the app uses (its operation catalog):
@@ -44,6 +68,7 @@ internal static class TemplateRules
         foreach (var pool in template.OfType("AWS::Cognito::UserPool"))
         {
             CheckPool(pool.Properties, violations);
+            CheckSignInSecurity(pool.Properties, template, violations);
         }
 
         foreach (var client in template.OfType("AWS::Cognito::UserPoolClient"))
@@ -89,6 +114,73 @@ internal static class TemplateRules
                 violations.Add("The app client may write email, but UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate does not hold email: "
                     + "a user could change their email without proving the new address.");
             }
+        }
+    }
+
+    private static void CheckSignInSecurity(JsonObject pool, EvaluatedTemplate template, List<string> violations)
+    {
+        var plan = pool["UserPoolTier"]?.GetValue<string>() ?? "ESSENTIALS";
+        if (!FeaturePlans.Contains(plan))
+        {
+            violations.Add($"UserPoolTier '{plan}' is not one of LITE, ESSENTIALS, PLUS.");
+        }
+
+        var mode = pool["MfaConfiguration"]?.GetValue<string>();
+        var factors = Strings(pool["EnabledMfas"]).ToList();
+        if (mode is null || !MfaModes.Contains(mode))
+        {
+            violations.Add($"MfaConfiguration '{mode ?? "missing"}' is not one of OFF, OPTIONAL, ON.");
+        }
+
+        foreach (var unknown in factors.Where(f => !MfaFactors.Contains(f)))
+        {
+            violations.Add($"EnabledMfas holds unknown factor '{unknown}'.");
+        }
+
+        if (mode is "OPTIONAL" or "ON" && factors.Count == 0)
+        {
+            violations.Add($"MfaConfiguration is {mode} but EnabledMfas offers no factor: nobody could enrol one.");
+        }
+
+        if (mode == "OFF" && factors.Count > 0)
+        {
+            violations.Add("MfaConfiguration is OFF but EnabledMfas offers factors.");
+        }
+
+        if (factors.Contains("SMS_MFA"))
+        {
+            if (pool["SmsConfiguration"]?["SnsCallerArn"] is null)
+            {
+                violations.Add("EnabledMfas offers SMS_MFA without SmsConfiguration.SnsCallerArn: Cognito could not send the codes.");
+            }
+
+            if (!template.OfType("AWS::Cognito::UserPoolClient").Any(c => Strings(c.Properties["WriteAttributes"]).Contains("phone_number")))
+            {
+                violations.Add("EnabledMfas offers SMS_MFA, but no app client can write phone_number: no user could receive a code.");
+            }
+        }
+
+        if (factors.Contains("EMAIL_OTP"))
+        {
+            if (pool["EmailConfiguration"]?["EmailSendingAccount"]?.GetValue<string>() != "DEVELOPER")
+            {
+                violations.Add("EnabledMfas offers EMAIL_OTP, which needs EmailConfiguration.EmailSendingAccount DEVELOPER (SES).");
+            }
+
+            if (plan == "LITE")
+            {
+                violations.Add("EnabledMfas offers EMAIL_OTP, which needs the Essentials or Plus feature plan.");
+            }
+        }
+
+        var protection = pool["UserPoolAddOns"]?["AdvancedSecurityMode"]?.GetValue<string>() ?? "OFF";
+        if (!ThreatProtectionModes.Contains(protection))
+        {
+            violations.Add($"UserPoolAddOns.AdvancedSecurityMode '{protection}' is not one of OFF, AUDIT, ENFORCED.");
+        }
+        else if (protection != "OFF" && plan != "PLUS")
+        {
+            violations.Add($"Threat protection {protection} needs the Plus feature plan, but UserPoolTier is {plan}.");
         }
     }
 

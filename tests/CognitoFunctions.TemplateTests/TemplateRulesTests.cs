@@ -33,6 +33,8 @@ public sealed class TemplateRulesTests
             { "numbers at MaxValue", numbers.ToDictionary(p => p.Key, p => Bound(p, "MaxValue")) },
             { "Azure federation and SES", AzureAndSes },
             { "client secret", new Dictionary<string, string> { ["GenerateClientSecret"] = "true" } },
+            { "MFA off", new Dictionary<string, string> { ["MfaConfiguration"] = "OFF" } },
+            { "MFA required, email codes and threat protection enforced", SignInSecurityTests.EverythingOn },
         };
         return data;
     }
@@ -108,6 +110,11 @@ public sealed class TemplateRulesTests
         Assert.Contains("email", pool["AutoVerifiedAttributes"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
+    /// <summary>The optional parts and every sign-in security option switched on: each mistake below is made in this stack.</summary>
+    private static readonly Dictionary<string, string> Everything = AzureAndSes
+        .Concat(SignInSecurityTests.EverythingOn.Where(p => !AzureAndSes.ContainsKey(p.Key)))
+        .ToDictionary();
+
     /// <summary>Each rule catches the mistake it exists for (so a passing check above means something).</summary>
     public static TheoryData<string, string, string> Mistakes() => new()
     {
@@ -131,6 +138,17 @@ public sealed class TemplateRulesTests
         { "              - cognito-idp:DescribeUserPoolClient\n", "", "does not grant 'cognito-idp:DescribeUserPoolClient'" },
         { "AttributesRequireVerificationBeforeUpdate: [email]", "AttributesRequireVerificationBeforeUpdate: []", "AttributesRequireVerificationBeforeUpdate does not hold email" },
         { "\"sts.windows.net/${AzureTenantId}/:sub\": \"${AzureManagedIdentityPrincipalId}\"", "\"sts.windows.net/${AzureTenantId}/:oid\": \"${AzureManagedIdentityPrincipalId}\"", "not conditioned on both aud and sub" },
+        { "UserPoolTier: !If [HasThreatProtection, PLUS, ESSENTIALS]", "UserPoolTier: !If [HasThreatProtection, ESSENTIALS, ESSENTIALS]", "needs the Plus feature plan, but UserPoolTier is ESSENTIALS" },
+        { "UserPoolTier: !If [HasThreatProtection, PLUS, ESSENTIALS]", "UserPoolTier: LITE", "EMAIL_OTP, which needs the Essentials or Plus" },
+        { "UserPoolTier: !If [HasThreatProtection, PLUS, ESSENTIALS]", "UserPoolTier: !If [HasThreatProtection, PREMIUM, ESSENTIALS]", "UserPoolTier 'PREMIUM' is not one of" },
+        { "EmailSendingAccount: !If [UseSes, DEVELOPER, COGNITO_DEFAULT]", "EmailSendingAccount: COGNITO_DEFAULT", "EMAIL_OTP, which needs EmailConfiguration.EmailSendingAccount DEVELOPER" },
+        { "AdvancedSecurityMode: !Ref ThreatProtection", "AdvancedSecurityMode: ENFORCE", "AdvancedSecurityMode 'ENFORCE' is not one of" },
+        { "MfaConfiguration: !Ref MfaConfiguration", "MfaConfiguration: REQUIRED", "MfaConfiguration 'REQUIRED' is not one of" },
+        { "Enabled: [SOFTWARE_TOKEN_MFA, EMAIL_OTP]", "Enabled: [SOFTWARE_TOKEN_MFA, EMAIL_OTP, SMS_MFA]", "SMS_MFA without SmsConfiguration.SnsCallerArn" },
+        { "Enabled: [SOFTWARE_TOKEN_MFA, EMAIL_OTP]", "Enabled: [SOFTWARE_TOKEN_MFA, EMAIL_OTP, SMS_MFA]", "no app client can write phone_number" },
+        { "Enabled: [SOFTWARE_TOKEN_MFA, EMAIL_OTP]", "Enabled: [SOFTWARE_TOKEN, EMAIL_OTP]", "unknown factor 'SOFTWARE_TOKEN'" },
+        { "Enabled: [SOFTWARE_TOKEN_MFA, EMAIL_OTP]", "Enabled: []", "offers no factor" },
+        { "- ALLOW_REFRESH_TOKEN_AUTH", "- ALLOW_REFRESH_TOKEN_AUTH\n        - ALLOW_USER_AUTH", "the app needs exactly" },
     };
 
     [Theory]
@@ -140,7 +158,7 @@ public sealed class TemplateRulesTests
         Assert.Contains(original, TemplateText, StringComparison.Ordinal);
         var mutated = TemplateText.Replace(original, replacement, StringComparison.Ordinal);
 
-        var violations = TemplateRules.Check(EvaluatedTemplate.Evaluate(CloudFormationYaml.Parse(mutated), AzureAndSes));
+        var violations = TemplateRules.Check(EvaluatedTemplate.Evaluate(CloudFormationYaml.Parse(mutated), Everything));
 
         Assert.Contains(violations, v => v.Contains(expectedViolation, StringComparison.Ordinal));
     }

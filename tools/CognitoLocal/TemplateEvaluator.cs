@@ -8,9 +8,10 @@ namespace CognitoFunctions.Testing.CognitoLocal;
 /// <summary>
 /// Evaluates the intrinsic functions of a CloudFormation template the way a stack would, for the subset a
 /// template of ours uses: Ref, Fn::Sub, Fn::GetAtt, Fn::If, Fn::Equals, Fn::Not, Fn::Or, Fn::And, Fn::Join,
-/// conditions and AWS::NoValue. Parameters take their defaults unless overridden; resources are referenced
-/// through the physical ids and attributes the caller has recorded so far. Anything else is an error, never
-/// a silent pass-through.
+/// Fn::FindInMap, conditions and AWS::NoValue. Parameters take their defaults unless overridden, and are refused as a stack
+/// would refuse them (AllowedValues, AllowedPattern, MinValue/MaxValue, and the assertions of the Rules section);
+/// resources are referenced through the physical ids and attributes the caller has recorded so far. Anything
+/// else is an error, never a silent pass-through.
 /// </summary>
 public sealed class TemplateEvaluator
 {
@@ -48,6 +49,7 @@ public sealed class TemplateEvaluator
         _parameters["AWS::AccountId"] = "000000000000";
         _parameters["AWS::Partition"] = "aws";
         _parameters["AWS::URLSuffix"] = "amazonaws.com";
+        CheckRules();
     }
 
     /// <summary>The template's resources, in the order they are written.</summary>
@@ -77,6 +79,28 @@ public sealed class TemplateEvaluator
             : throw new FormatException($"Condition '{name}' does not evaluate to a boolean.");
         _conditions[name] = result;
         return result;
+    }
+
+    // A rule applies when its RuleCondition holds (or it has none); each of its assertions must then hold, or the
+    // parameters are refused with the assertion's description, before anything is created.
+    private void CheckRules()
+    {
+        foreach (var (name, rule) in _template["Rules"] as JsonObject ?? [])
+        {
+            if (rule?["RuleCondition"] is JsonNode condition && !Bool(condition))
+            {
+                continue;
+            }
+
+            foreach (var assertion in rule?["Assertions"] as JsonArray ?? throw new FormatException($"Rule '{name}' has no Assertions."))
+            {
+                if (!Bool(assertion?["Assert"] ?? throw new FormatException($"An assertion of rule '{name}' has no Assert.")))
+                {
+                    var description = assertion["AssertDescription"]?.GetValue<string>() ?? "its assertion does not hold";
+                    throw new ArgumentException($"Rule '{name}': {description}");
+                }
+            }
+        }
     }
 
     /// <summary>Records what <c>Ref</c> and <c>Fn::GetAtt</c> of a created resource return.</summary>
@@ -132,6 +156,7 @@ public sealed class TemplateEvaluator
         "Fn::Or" => argument!.AsArray().Any(Bool),
         "Fn::And" => argument!.AsArray().All(Bool),
         "Fn::Join" => string.Join(argument![0]!.GetValue<string>(), Evaluate(argument[1])!.AsArray().Select(ScalarToString)),
+        "Fn::FindInMap" => FindInMap(argument!.AsArray()),
         _ => throw new NotSupportedException($"Intrinsic function {name} is not supported by the template evaluator."),
     };
 
@@ -161,6 +186,20 @@ public sealed class TemplateEvaluator
         return _physicalIds.TryGetValue(name, out var physicalId)
             ? physicalId
             : throw new InvalidOperationException($"Ref '{name}' names neither a parameter nor a resource created so far.");
+    }
+
+    private JsonNode? FindInMap(JsonArray arguments)
+    {
+        var keys = arguments.Select(argument => ScalarToString(Evaluate(argument))).ToList();
+        if (keys.Count != 3)
+        {
+            throw new FormatException($"Fn::FindInMap takes a map name and two keys, not {keys.Count} arguments.");
+        }
+
+        var value = (_template["Mappings"] as JsonObject)?[keys[0]!]?[keys[1]!]?[keys[2]!];
+        return value is null
+            ? throw new KeyNotFoundException($"Fn::FindInMap: the mapping '{keys[0]}' has no value at '{keys[1]}' / '{keys[2]}'.")
+            : Evaluate(value);
     }
 
     private JsonNode GetAtt(JsonArray arguments)

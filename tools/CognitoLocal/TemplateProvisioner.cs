@@ -5,7 +5,8 @@ namespace CognitoFunctions.Testing.CognitoLocal;
 /// <summary>
 /// Creates the Cognito resources of aws-cognito.yaml through the Cognito API (CreateUserPool,
 /// CreateUserPoolClient, CreateGroup), so cognito-local runs and AWS deployments share one definition.
-/// CloudFormation property names equal the API's except the pool's name; IAM resources have no
+/// CloudFormation property names equal the API's except the pool's name and its MFA settings, which the API
+/// sets with SetUserPoolMfaConfig after the pool exists, as CloudFormation does; IAM resources have no
 /// cognito-local counterpart and are skipped.
 /// </summary>
 public static class TemplateProvisioner
@@ -29,9 +30,16 @@ public static class TemplateProvisioner
             {
                 case "AWS::Cognito::UserPool":
                     Rename(properties, "UserPoolName", "PoolName");
+                    var mfa = TakeMfaConfiguration(properties);
                     var pool = (await api.CallAsync("CreateUserPool", properties, cancellationToken))["UserPool"]!;
                     poolId = pool["Id"]!.GetValue<string>();
                     poolArn = pool["Arn"]!.GetValue<string>();
+                    if (mfa is not null)
+                    {
+                        mfa["UserPoolId"] = poolId;
+                        await api.CallAsync("SetUserPoolMfaConfig", mfa, cancellationToken);
+                    }
+
                     template.RecordResource(logicalId, poolId, new Dictionary<string, string> { ["Arn"] = poolArn });
                     break;
 
@@ -61,6 +69,34 @@ public static class TemplateProvisioner
         return poolId is null || poolArn is null || clientId is null
             ? throw new InvalidOperationException("The template defines no user pool and app client.")
             : new ProvisionedPool(region, poolId, poolArn, clientId, clientSecret, groups, CognitoLocalServer.JwksAddress(endpoint, poolId));
+    }
+
+    // CloudFormation's MfaConfiguration and EnabledMfas, as the SetUserPoolMfaConfig request they stand for.
+    private static JsonObject? TakeMfaConfiguration(JsonObject properties)
+    {
+        properties.Remove("EnabledMfas", out var enabled);
+        if (!properties.Remove("MfaConfiguration", out var mode))
+        {
+            return enabled is null ? null : throw new InvalidOperationException("EnabledMfas without MfaConfiguration.");
+        }
+
+        var factors = enabled?.AsArray().Select(f => f!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
+        var request = new JsonObject
+        {
+            ["MfaConfiguration"] = mode?.DeepClone(),
+            ["SoftwareTokenMfaConfiguration"] = new JsonObject { ["Enabled"] = factors.Contains("SOFTWARE_TOKEN_MFA") },
+        };
+        if (factors.Contains("EMAIL_OTP"))
+        {
+            request["EmailMfaConfiguration"] = new JsonObject();
+        }
+
+        if (factors.Contains("SMS_MFA"))
+        {
+            request["SmsMfaConfiguration"] = new JsonObject { ["SmsConfiguration"] = properties["SmsConfiguration"]?.DeepClone() };
+        }
+
+        return request;
     }
 
     private static void Rename(JsonObject properties, string from, string to)
