@@ -129,6 +129,12 @@ param cognitoAuthJwksRefreshInterval string = '00:15:00'
 @description('CognitoAuth__JwksFetchTimeout: upper bound on one JWKS fetch including its retry (hh:mm:ss, 00:00:01 to 00:01:00).')
 param cognitoAuthJwksFetchTimeout string = '00:00:05'
 
+@description('CognitoAuth__RevocationCheckInterval: on revocation-checked functions, how long Cognito\'s "not revoked" is remembered per access token, the bound on how late a sign-out is seen (hh:mm:ss, 00:00:01 to 00:05:00).')
+param cognitoAuthRevocationCheckInterval string = '00:00:30'
+
+@description('CognitoAuth__RevocationCheckTimeout: upper bound on one revocation check (Cognito GetUser); past it the request gets 503 (hh:mm:ss, 00:00:01 to 00:00:30).')
+param cognitoAuthRevocationCheckTimeout string = '00:00:03'
+
 @description('CognitoAuth__RequireHttpsJwks: every JWKS address must be https (false is refused outside Development).')
 param cognitoAuthRequireHttpsJwks bool = true
 
@@ -148,9 +154,12 @@ type trustedPool = {
 
   @description('Address of the pool\'s JWKS. Omitted: <issuer>/.well-known/jwks.json.')
   jwksUri: string?
+
+  @description('Address of the pool\'s Cognito API, asked by revocation-checked functions. Omitted: https://cognito-idp.<region>.amazonaws.com/.')
+  cognitoEndpoint: string?
 }
 
-@description('CognitoAuth__TrustedPools__<i>__Region, __UserPoolId, __ClientIds__<j>, __JwksUri: the pools whose tokens are accepted. Empty: the app\'s own pool (section Cognito) alone.')
+@description('CognitoAuth__TrustedPools__<i>__Region, __UserPoolId, __ClientIds__<j>, __JwksUri, __CognitoEndpoint: the pools whose tokens are accepted. Empty: the app\'s own pool (section Cognito) alone.')
 param cognitoAuthTrustedPools trustedPool[] = []
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -192,7 +201,8 @@ func trustedPoolSettings(index int, pool trustedPool) object =>
       client => 'CognitoAuth__TrustedPools__${index}__ClientIds__${client}',
       client => pool.clientIds[client]
     ),
-    empty(pool.?jwksUri ?? '') ? {} : { 'CognitoAuth__TrustedPools__${index}__JwksUri': pool.jwksUri! }
+    empty(pool.?jwksUri ?? '') ? {} : { 'CognitoAuth__TrustedPools__${index}__JwksUri': pool.jwksUri! },
+    empty(pool.?cognitoEndpoint ?? '') ? {} : { 'CognitoAuth__TrustedPools__${index}__CognitoEndpoint': pool.cognitoEndpoint! }
   )
 
 var trustedPoolsSettings = reduce(
@@ -390,6 +400,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         CognitoAuth__PenaltyWindow: cognitoAuthPenaltyWindow
         CognitoAuth__JwksRefreshInterval: cognitoAuthJwksRefreshInterval
         CognitoAuth__JwksFetchTimeout: cognitoAuthJwksFetchTimeout
+        CognitoAuth__RevocationCheckInterval: cognitoAuthRevocationCheckInterval
+        CognitoAuth__RevocationCheckTimeout: cognitoAuthRevocationCheckTimeout
         CognitoAuth__RequireHttpsJwks: string(cognitoAuthRequireHttpsJwks)
         CognitoAuth__Realm: cognitoAuthRealm
       },

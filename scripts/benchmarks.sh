@@ -38,6 +38,9 @@ node tools/node/benchmark-aws-jwt-verify.cjs "$work/tokens.json" >>"$report"
 echo "== end to end under load (.NET load client through the test host)"
 "${benchmark[@]}" --e2e --report "$report"
 
+echo "== revocation-checked functions (through the test host, loopback GetUser)"
+"${benchmark[@]}" --revocation --report "$report"
+
 echo "== cold start"
 "${benchmark[@]}" --cold-start --report "$report"
 

@@ -48,6 +48,9 @@ dotnet "$benchmark" --cold-start --smoke || status=$?
 # body checked in both (anonymous GET, protected GET without and with a token, a JSON POST), the same bytes from each;
 # no timing asserted.
 dotnet "$benchmark" --http-models --smoke || status=$?
+# A revocation-checked function against a loopback GetUser: every answer 200, GetUser asked once per unseen token and
+# never for a remembered one; no timing asserted.
+dotnet "$benchmark" --revocation --smoke || status=$?
 # The real app against cognito-local, two pairs per kind: every answer's status is checked, no timing.
 dotnet "$benchmark" --enumeration-timing --smoke || status=$?
 # The Node peer (aws-jwt-verify) over a few of the same tokens: it fails if it rejects a valid one.

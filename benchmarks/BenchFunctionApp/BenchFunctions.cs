@@ -37,6 +37,15 @@ internal static class BenchFunctions
         return FixedAsync(request);
     }
 
+    /// <summary>
+    /// <c>GET /api/revocation-checked</c>: as <c>/api/private</c>, and Cognito (GetUser at the pool's CognitoEndpoint)
+    /// is asked whether the access token was revoked.
+    /// </summary>
+    [Function("RevocationChecked")]
+    [RequireCognitoToken(CheckRevocation = true)]
+    public static Task<HttpResponseData> RevocationCheckedAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "revocation-checked")] HttpRequestData request) => PrivateAsync(request);
+
     /// <summary><c>POST /api/items</c>: no token needed; parses the JSON body and answers how many top-level properties it had.</summary>
     [Function("Items")]
     [CognitoAllowAnonymous]

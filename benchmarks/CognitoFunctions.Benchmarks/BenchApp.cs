@@ -41,7 +41,8 @@ internal sealed class BenchApp : IAsyncDisposable
     /// Starts the app of <paramref name="model"/>; <paramref name="authentication"/> false builds it without our middleware;
     /// <paramref name="requestLogs"/> keeps ASP.NET Core's per-request logs (ASP.NET Core integration only).
     /// </summary>
-    public Task<FunctionsTestHost> StartAsync(bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn, bool requestLogs = false)
+    public Task<FunctionsTestHost> StartAsync(
+        bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn, bool requestLogs = false, Uri? cognitoEndpoint = null)
     {
         var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory(model) };
         var settings = options.AppSettings;
@@ -54,6 +55,11 @@ internal sealed class BenchApp : IAsyncDisposable
         }
 
         settings["CognitoAuth__RequireHttpsJwks"] = "false";
+        if (cognitoEndpoint is not null)
+        {
+            settings["CognitoAuth__TrustedPools__0__CognitoEndpoint"] = cognitoEndpoint.ToString();
+        }
+
         settings["CognitoAuth__CacheSize"] = cacheSize.ToString(CultureInfo.InvariantCulture);
 
         // One refetch per hour at most for an unknown kid: any fetch after warm-up would be a real one.

@@ -5,6 +5,8 @@ using CognitoFunctions.Benchmarks;
 // statuses, no timing meant) with [--rounds N] [--seconds S] [--concurrency C] [--pairs N] [--report PATH (appended to)];
 // --http-models (the same functions in the built-in model and in ASP.NET Core integration, both through the test host:
 // load, memory, cold start; --smoke checks statuses only) with the same options;
+// --revocation (what [RequireCognitoToken(CheckRevocation = true)] adds per request, remembered and not, through the
+// test host with a loopback GetUser; --smoke checks statuses only) with [--rounds N] [--report PATH];
 // --smoke (seconds; checks every contender answers rightly, asserts no timing), or the full run:
 // [--rounds N] [--warmup N] [--report PATH] [--no-allocations]; or --export PATH (the tokens for the Node peer, then exit).
 var smoke = args.Contains("--smoke");
@@ -36,6 +38,26 @@ if (args.Contains("--http-models"))
     if (smoke)
     {
         Console.WriteLine("smoke: every status and body was checked in every variant; the timings of so short a run measure nothing.");
+    }
+
+    if (reportPath is not null)
+    {
+        await File.AppendAllTextAsync(reportPath, section);
+    }
+
+    return 0;
+}
+
+if (args.Contains("--revocation"))
+{
+    var revocationRounds = Option("--rounds") ?? (smoke ? 1 : 9);
+    var perSlice = smoke ? 2 : 20;
+    await using var app = await BenchApp.CreateAsync(RevocationRun.TokensNeeded(revocationRounds, perSlice));
+    var section = await RevocationRun.RunAsync(app, revocationRounds, perSlice, Console.Out);
+    Console.WriteLine(section);
+    if (smoke)
+    {
+        Console.WriteLine("smoke: every answer was 200 and GetUser was asked once per unseen token; the timings of so short a run measure nothing.");
     }
 
     if (reportPath is not null)

@@ -58,6 +58,9 @@ public static class CognitoAuthenticationServiceCollectionExtensions
         // Redirects are not followed: a JWKS address that redirects (perhaps to http) is a misconfiguration to see.
         services.AddHttpClient(TrustedPoolRegistry.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        // The revocation check's calls to Cognito's public GetUser: no redirects either (the token is in the body).
+        services.AddHttpClient(CognitoGetUser.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddMetrics();
         services.AddSystemTimeProvider();
         services.AddSingleton<AuthenticationMetrics>();
@@ -68,6 +71,9 @@ public static class CognitoAuthenticationServiceCollectionExtensions
         services.AddSingleton<ICognitoTokenValidator>(provider => provider.GetRequiredService<CognitoTokenValidator>());
         services.AddSingleton<FunctionPolicyResolver>();
         services.AddSingleton<TokenChecks>();
+        services.AddSingleton(provider => new CognitoGetUser(
+            () => provider.GetRequiredService<IHttpClientFactory>().CreateClient(CognitoGetUser.HttpClientName), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RevocationChecks>();
         services.AddHostedService<JwksPrefetchService>();
         return services;
     }

@@ -39,6 +39,16 @@ public sealed class CallerFunctions
         return req.CreateResponse(HttpStatusCode.OK);
     }
 
+    /// <summary>Only for access tokens Cognito says are not revoked.</summary>
+    [RequireCognitoToken(CheckRevocation = true)]
+    [Function("RevocationChecked")]
+    public static HttpResponseData RevocationChecked(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "revocation-checked")] HttpRequestData req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return req.CreateResponse(HttpStatusCode.OK);
+    }
+
     /// <summary>Anonymous.</summary>
     [CognitoAllowAnonymous]
     [Function("Open")]

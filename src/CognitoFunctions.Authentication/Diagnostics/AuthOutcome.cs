@@ -22,4 +22,13 @@ internal enum AuthOutcome
 
     /// <summary>An application check threw or gave no verdict (503, fail closed).</summary>
     CheckFailed,
+
+    /// <summary>Cognito says the access token was revoked, its user signed out everywhere or was disabled (401).</summary>
+    Revoked,
+
+    /// <summary>Cognito says the access token's user no longer exists (401).</summary>
+    UserNotFound,
+
+    /// <summary>Cognito could not be asked whether the token was revoked (503, fail closed).</summary>
+    RevocationUnavailable,
 }

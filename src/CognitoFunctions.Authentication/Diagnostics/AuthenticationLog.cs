@@ -39,6 +39,9 @@ internal static partial class AuthenticationLog
     [LoggerMessage(10, LogLevel.Error, "The token check {Check} threw on a request to {FunctionName}: answered 503 (check_failed).")]
     public static partial void TokenCheckFailed(ILogger logger, Exception exception, string check, string functionName);
 
+    [LoggerMessage(12, LogLevel.Warning, "Answered 503 to a request to {FunctionName}: Cognito could not be asked whether its access token was revoked ({Result}).")]
+    public static partial void RevocationUnavailable(ILogger logger, string functionName, string result);
+
     [LoggerMessage(11, LogLevel.Error, "The token check {Check} gave no result on a request to {FunctionName}: answered 503 (check_failed).")]
     public static partial void TokenCheckAnsweredNull(ILogger logger, string check, string functionName);
 }

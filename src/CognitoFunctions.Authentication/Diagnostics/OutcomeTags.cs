@@ -11,6 +11,8 @@ internal static class OutcomeTags
 
     private static readonly string[] FetchOutcomes = SnakeCaseNames<JwksFetchOutcome>();
 
+    private static readonly string[] Verdicts = SnakeCaseNames<RevocationVerdict>();
+
     private static readonly string[] Failures = Enum.GetValues<CognitoTokenFailure>().Select(f => f switch
     {
         CognitoTokenFailure.None => "valid",
@@ -26,6 +28,9 @@ internal static class OutcomeTags
 
     /// <summary>The <c>result</c> of a JWKS fetch, as the fetch counter and the key status name it.</summary>
     public static string Of(JwksFetchOutcome outcome) => FetchOutcomes[(int)outcome];
+
+    /// <summary>The <c>result</c> of a revocation check, as the check counter names it.</summary>
+    public static string Of(RevocationVerdict verdict) => Verdicts[(int)verdict];
 
     private static string[] SnakeCaseNames<TEnum>()
         where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => ToSnakeCase(v.ToString())).ToArray();

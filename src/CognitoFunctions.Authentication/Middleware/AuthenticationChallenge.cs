@@ -21,6 +21,9 @@ internal sealed record AuthenticationChallenge(
     /// <summary>The <c>Retry-After</c> of a request refused because an application check failed.</summary>
     public static readonly TimeSpan CheckFailedRetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>The <c>Retry-After</c> of a request refused because Cognito could not say whether its token was revoked.</summary>
+    public static readonly TimeSpan RevocationRetryAfter = TimeSpan.FromSeconds(5);
+
     public HttpStatusCode Status => Problem.Status;
 
     /// <summary>The metric tag and log reason: the token's failure when the token was refused.</summary>
@@ -34,15 +37,24 @@ internal sealed record AuthenticationChallenge(
         AuthOutcome.MultipleTokens => Unauthorized(outcome, "invalid_request", InvalidHeader, "The request must carry exactly one token."),
         AuthOutcome.HeaderTooLong => Unauthorized(outcome, "invalid_request", InvalidHeader, "The Authorization header is too long."),
         AuthOutcome.MalformedHeader => Unauthorized(outcome, "invalid_request", InvalidHeader, "The Authorization header must be of the form Bearer followed by one token."),
-        AuthOutcome.WrongTokenUse => Forbidden(outcome, failed?.TokenUse == CognitoTokenUse.Id
-            ? "This function requires an ID token."
-            : "This function requires an access token."),
+        AuthOutcome.WrongTokenUse => Forbidden(outcome, failed switch
+        {
+            { CheckRevocation: true } => "This function asks Cognito whether the token was revoked, which needs an access token.",
+            { TokenUse: CognitoTokenUse.Id } => "This function requires an ID token.",
+            _ => "This function requires an access token.",
+        }),
         AuthOutcome.MissingGroup => Forbidden(outcome, "The user is not in a group this function requires."),
         AuthOutcome.MissingScope => Forbidden(outcome, "The token lacks a scope this function requires.") with { Scopes = failed?.Scopes },
         AuthOutcome.CheckRefused => Unauthorized(outcome, "invalid_token", CognitoAuthenticationProblem.InvalidToken, "The token is not accepted by this application."),
         AuthOutcome.CheckForbidden => Forbidden(outcome, "The caller is not allowed to use this function."),
         AuthOutcome.CheckFailed => new(outcome, CognitoTokenFailure.None, CognitoAuthenticationProblem.AuthenticationUnavailable, null,
             "The application could not check the caller; try again later.", RetryAfter: CheckFailedRetryAfter),
+        AuthOutcome.Revoked => Unauthorized(outcome, "invalid_token", CognitoAuthenticationProblem.InvalidToken,
+            "The token has been revoked: the user signed out, or the account was disabled. Log in again."),
+        AuthOutcome.UserNotFound => Unauthorized(outcome, "invalid_token", CognitoAuthenticationProblem.InvalidToken,
+            "The token's account no longer exists."),
+        AuthOutcome.RevocationUnavailable => new(outcome, CognitoTokenFailure.None, CognitoAuthenticationProblem.AuthenticationUnavailable, null,
+            "Cognito could not confirm that the token is still valid; try again later.", RetryAfter: RevocationRetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal of its own."),
     };
 

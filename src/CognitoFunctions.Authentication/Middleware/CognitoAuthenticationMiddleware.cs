@@ -12,8 +12,9 @@ namespace CognitoFunctions.Authentication;
 /// Requires a valid Cognito token on every HTTP function not marked <see cref="CognitoAllowAnonymousAttribute"/>, checks the
 /// function's <see cref="RequireCognitoTokenAttribute"/>s, runs the application's <see cref="ICognitoTokenCheck"/>s,
 /// and hands the token to the function through <c>FunctionContext.Features</c> (and, in ASP.NET Core integration mode,
-/// the principal through <c>HttpContext.User</c>). A refused request is answered here (401, 403, or 503 when no keys can
-/// be had or a check failed) and the function does not run. Functions that are not HTTP-triggered, and anonymous ones,
+/// the principal through <c>HttpContext.User</c>). On functions that ask for it, Cognito is asked whether the access
+/// token was revoked (<see cref="RevocationChecks"/>). A refused request is answered here (401, 403, or 503 when no keys
+/// can be had, Cognito cannot say whether the token was revoked, or a check failed) and the function does not run. Functions that are not HTTP-triggered, and anonymous ones,
 /// are passed on untouched: their request is not even read.
 /// </summary>
 internal sealed class CognitoAuthenticationMiddleware(
@@ -21,6 +22,7 @@ internal sealed class CognitoAuthenticationMiddleware(
     TrustedPoolRegistry pools,
     FunctionPolicyResolver policies,
     TokenChecks checks,
+    RevocationChecks revocations,
     AuthenticationMetrics metrics,
     IOptions<CognitoAuthOptions> options,
     IOptions<WorkerOptions> worker,
@@ -90,6 +92,18 @@ internal sealed class CognitoAuthenticationMiddleware(
             return await RefuseAsync(context, request, AuthenticationChallenge.For(decision, failed), cached, started);
         }
 
+        if (policy.ChecksRevocation)
+        {
+            // After the attributes (an ID token is refused without asking), before the app's checks; cached tokens too.
+            var verdict = await revocations.CheckAsync(token, context.CancellationToken, out var remembered);
+            if (verdict != RevocationVerdict.Active)
+            {
+                return await RefuseAsync(context, request, AuthenticationChallenge.For(Refusal(verdict)), cached && remembered, started, revocation: verdict);
+            }
+
+            cached &= remembered;
+        }
+
         var authentication = new CognitoAuthenticationFeature(token);
 
         // After the attributes, on cached tokens too: a check's verdict may change while the token stays valid.
@@ -110,12 +124,22 @@ internal sealed class CognitoAuthenticationMiddleware(
     }
 
     private async Task<HttpResponseData> RefuseAsync(
-        FunctionContext context, HttpRequestData request, AuthenticationChallenge challenge, bool cached, long started, string? untrustedIssuer = null)
+        FunctionContext context,
+        HttpRequestData request,
+        AuthenticationChallenge challenge,
+        bool cached,
+        long started,
+        string? untrustedIssuer = null,
+        RevocationVerdict revocation = RevocationVerdict.Active)
     {
         metrics.RecordOutcome(challenge.Tag, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (challenge.TokenFailure == CognitoTokenFailure.KeysUnavailable)
         {
             AuthenticationLog.KeysUnavailable(logger, context.FunctionDefinition.Name);
+        }
+        else if (challenge.Outcome == AuthOutcome.RevocationUnavailable)
+        {
+            AuthenticationLog.RevocationUnavailable(logger, context.FunctionDefinition.Name, OutcomeTags.Of(revocation));
         }
         else if (challenge.TokenFailure == CognitoTokenFailure.WrongIssuer && logger.IsEnabled(LogLevel.Information))
         {
@@ -131,6 +155,13 @@ internal sealed class CognitoAuthenticationMiddleware(
 
         return await ProblemResponseWriter.WriteAsync(request, challenge, _realm, TraceId(context), context.CancellationToken);
     }
+
+    private static AuthOutcome Refusal(RevocationVerdict verdict) => verdict switch
+    {
+        RevocationVerdict.Revoked => AuthOutcome.Revoked,
+        RevocationVerdict.UserNotFound => AuthOutcome.UserNotFound,
+        _ => AuthOutcome.RevocationUnavailable,
+    };
 
     /// <summary>The W3C trace id of the invocation, else its invocation id.</summary>
     internal static string TraceId(FunctionContext context) =>

@@ -31,6 +31,7 @@ public sealed class CognitoFunctionPolicy
     {
         AllowsAnonymous = allowsAnonymous;
         _requirements = requirements;
+        ChecksRevocation = requirements.Any(r => r.CheckRevocation);
         Conflicting = conflicting;
         Problems = allowsAnonymous ? []
             : requirements.Any(r => r.CanForbid) ? [.. ProblemsOfAnyToken, CognitoAuthenticationProblem.InsufficientPermissions]
@@ -40,13 +41,19 @@ public sealed class CognitoFunctionPolicy
     /// <summary>The function runs without a token; one sent is not even checked.</summary>
     public bool AllowsAnonymous { get; }
 
+    /// <summary>
+    /// Cognito is asked whether the token was revoked (a requirement has <see cref="CognitoTokenRequirement.CheckRevocation"/>):
+    /// such a function requires an access token, answers 401 to a revoked one and 503 when Cognito cannot answer.
+    /// </summary>
+    public bool ChecksRevocation { get; }
+
     /// <summary>What a valid token must meet besides being valid (all of them); empty when any valid token will do.</summary>
     public IReadOnlyList<CognitoTokenRequirement> Requirements => _requirements;
 
     /// <summary>
     /// The problems the middleware may answer instead of running the function: none when it is anonymous; otherwise
-    /// those of a missing, malformed or invalid token and of unavailable keys, and 403 when a requirement can refuse a
-    /// valid token.
+    /// those of a missing, malformed or invalid token (a revoked one included) and of unavailable keys (or Cognito, for a
+    /// revocation check), and 403 when a requirement can refuse a valid token (a revocation check refuses ID tokens).
     /// </summary>
     public IReadOnlyList<CognitoAuthenticationProblem> Problems { get; }
 

@@ -2,7 +2,8 @@ namespace CognitoFunctions.Authentication;
 
 /// <summary>
 /// One <see cref="RequireCognitoTokenAttribute"/> as the middleware enforces it: the token use, any of the groups, any of
-/// the scopes (blank and repeated names dropped).
+/// the scopes (blank and repeated names dropped), and whether Cognito is asked about revocation (which makes the token
+/// use <see cref="CognitoTokenUse.Access"/>).
 /// </summary>
 public sealed class CognitoTokenRequirement
 {
@@ -10,9 +11,10 @@ public sealed class CognitoTokenRequirement
     private readonly string[] _groups;
     private readonly string[] _scopes;
 
-    private CognitoTokenRequirement(CognitoTokenUse tokenUse, string[] groups, string[] scopes)
+    private CognitoTokenRequirement(CognitoTokenUse tokenUse, string[] groups, string[] scopes, bool checkRevocation)
     {
-        TokenUse = tokenUse;
+        CheckRevocation = checkRevocation;
+        TokenUse = checkRevocation ? CognitoTokenUse.Access : tokenUse;
         _groups = groups;
         _scopes = scopes;
     }
@@ -26,11 +28,17 @@ public sealed class CognitoTokenRequirement
     /// <summary>Scopes of which the token must carry at least one; empty when none is required.</summary>
     public IReadOnlyList<string> Scopes => _scopes;
 
+    /// <summary>
+    /// Cognito is asked whether the token was revoked (401 when it was, 503 when it cannot answer); <see cref="TokenUse"/>
+    /// is then <see cref="CognitoTokenUse.Access"/>.
+    /// </summary>
+    public bool CheckRevocation { get; }
+
     /// <summary>A valid token can still fail this requirement (and be answered 403).</summary>
     public bool CanForbid => TokenUse != CognitoTokenUse.Any || _groups.Length > 0 || _scopes.Length > 0;
 
     internal static CognitoTokenRequirement From(RequireCognitoTokenAttribute attribute) =>
-        new(attribute.TokenUse, Clean(attribute.Groups), Clean(attribute.Scopes));
+        new(attribute.TokenUse, Clean(attribute.Groups), Clean(attribute.Scopes), attribute.CheckRevocation);
 
     /// <summary><see cref="AuthOutcome.Valid"/> when the token meets the requirement, else the failed part.</summary>
     internal AuthOutcome Check(CognitoToken token)

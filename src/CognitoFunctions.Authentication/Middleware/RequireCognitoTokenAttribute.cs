@@ -16,4 +16,13 @@ public sealed class RequireCognitoTokenAttribute : Attribute
 
     /// <summary>Scopes (the access token's <c>scope</c>) of which the token must carry at least one. None by default.</summary>
     public string[]? Scopes { get; set; }
+
+    /// <summary>
+    /// Also ask Cognito (<c>GetUser</c> with the token) whether the token was revoked: signed out everywhere, its refresh
+    /// token revoked, the user deleted or disabled. Such a token gets 401; when Cognito cannot answer, 503 (fail
+    /// closed). Cognito's "still good" is remembered per token for <c>CognitoAuth__RevocationCheckInterval</c>, the
+    /// bound on how late a revocation is seen. Only an access token can be checked, so the function then requires one
+    /// (an ID token gets 403, whatever <see cref="TokenUse"/> says). Default <see langword="false"/>.
+    /// </summary>
+    public bool CheckRevocation { get; set; }
 }

@@ -53,6 +53,20 @@ public sealed class CognitoAuthOptions
     /// </summary>
     public bool RequireHttpsJwks { get; set; } = true;
 
+    /// <summary>
+    /// On functions marked <c>[RequireCognitoToken(CheckRevocation = true)]</c>: how long Cognito's answer that an access
+    /// token is still good is remembered for that token, so a revocation (sign-out everywhere, a revoked refresh token,
+    /// a deleted or disabled user) is seen at most this long after it happened. Default 30 seconds (<c>00:00:30</c>),
+    /// from 1 second to 5 minutes.
+    /// </summary>
+    public TimeSpan RevocationCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Upper bound on one revocation check (Cognito's <c>GetUser</c>); when Cognito has not answered by then the request
+    /// gets 503. Default 3 seconds (<c>00:00:03</c>), from 1 second to 30 seconds.
+    /// </summary>
+    public TimeSpan RevocationCheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>The <c>realm</c> of the <c>WWW-Authenticate: Bearer</c> challenge. Default <c>cognito</c>.</summary>
     public string Realm { get; set; } = "cognito";
 

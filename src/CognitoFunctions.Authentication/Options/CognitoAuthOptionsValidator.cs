@@ -21,6 +21,8 @@ internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidat
         Range(failures, nameof(options.PenaltyWindow), options.PenaltyWindow, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Range(failures, nameof(options.JwksRefreshInterval), options.JwksRefreshInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         Range(failures, nameof(options.JwksFetchTimeout), options.JwksFetchTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Range(failures, nameof(options.RevocationCheckInterval), options.RevocationCheckInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        Range(failures, nameof(options.RevocationCheckTimeout), options.RevocationCheckTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         if (string.IsNullOrWhiteSpace(options.Realm) || options.Realm.Any(char.IsControl))
         {
             failures.Add($"{Section}__{nameof(options.Realm)} must be a non-empty name without control characters.");
@@ -49,7 +51,7 @@ internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidat
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidatePool(List<string> failures, CognitoAuthOptions options, int index)
+    private void ValidatePool(List<string> failures, CognitoAuthOptions options, int index)
     {
         var pool = options.TrustedPools[index];
         string Setting(string property) => options.UsesApplicationPool
@@ -100,6 +102,20 @@ internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidat
             else if (jwks.Scheme == Uri.UriSchemeHttp && options.RequireHttpsJwks)
             {
                 failures.Add($"{Setting(nameof(pool.JwksUri))} is http: use https, or in Development (cognito-local) set {Section}__{nameof(options.RequireHttpsJwks)} to false.");
+            }
+        }
+
+        if (pool.CognitoEndpoint is { } endpoint)
+        {
+            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)
+                || !string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment))
+            {
+                failures.Add($"{Setting(nameof(pool.CognitoEndpoint))} must be an absolute https address without query or fragment.");
+            }
+            else if (endpoint.Scheme == Uri.UriSchemeHttp && !isDevelopment)
+            {
+                // The access token itself travels to this address: in clear text only to a local double.
+                failures.Add($"{Setting(nameof(pool.CognitoEndpoint))} is http outside the Development environment: access tokens would be sent in clear text; use https.");
             }
         }
     }

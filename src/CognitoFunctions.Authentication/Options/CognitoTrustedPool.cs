@@ -20,9 +20,19 @@ public sealed class CognitoTrustedPool
     /// <summary>Address of the pool's JWKS. Optional; default <c>&lt;issuer&gt;/.well-known/jwks.json</c>.</summary>
     public Uri? JwksUri { get; set; }
 
+    /// <summary>
+    /// Address of the pool's Cognito API, asked by revocation-checked functions (<c>GetUser</c>). Optional; default
+    /// <c>https://cognito-idp.&lt;Region&gt;.amazonaws.com/</c>. Set it for a local double such as cognito-local (http is
+    /// allowed only in the Development environment).
+    /// </summary>
+    public Uri? CognitoEndpoint { get; set; }
+
     /// <summary>The <c>iss</c> of the pool's tokens: <c>https://cognito-idp.&lt;Region&gt;.amazonaws.com/&lt;UserPoolId&gt;</c>.</summary>
     public string Issuer => $"https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}";
 
     /// <summary>The JWKS address in use: <see cref="JwksUri"/> or the issuer's well-known document.</summary>
     public Uri EffectiveJwksUri => JwksUri ?? new Uri($"{Issuer}/.well-known/jwks.json");
+
+    /// <summary>The Cognito API address in use: <see cref="CognitoEndpoint"/> or the region's public endpoint.</summary>
+    public Uri EffectiveCognitoEndpoint => CognitoEndpoint ?? new Uri($"https://cognito-idp.{Region}.amazonaws.com/");
 }

@@ -75,6 +75,33 @@ public sealed class CognitoAuthOptionsValidatorTests
     }
 
     [Fact]
+    public void A_Cognito_endpoint_over_http_is_allowed_only_in_Development_since_access_tokens_travel_to_it()
+    {
+        var options = Options();
+        options.TrustedPools[0].CognitoEndpoint = new Uri("http://127.0.0.1:9229/");
+
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__CognitoEndpoint is http outside the Development environment", StringComparison.Ordinal));
+        Assert.True(Validate(options, isDevelopment: true).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("file:///etc/cognito")]
+    [InlineData("https://cognito-idp.us-east-1.amazonaws.com/?x=1")]
+    public void A_Cognito_endpoint_that_is_not_a_plain_http_address_is_refused(string endpoint)
+    {
+        var options = Options();
+        options.TrustedPools[0].CognitoEndpoint = new Uri(endpoint);
+
+        Assert.Contains(Validate(options, isDevelopment: true).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__CognitoEndpoint must be an absolute https address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_an_override_a_pools_tokens_are_checked_at_its_regions_public_endpoint()
+    {
+        Assert.Equal(new Uri("https://cognito-idp.us-east-1.amazonaws.com/"), Options().TrustedPools[0].EffectiveCognitoEndpoint);
+    }
+
+    [Fact]
     public void A_JWKS_address_that_is_not_http_is_refused()
     {
         var options = Options();
@@ -101,6 +128,10 @@ public sealed class CognitoAuthOptionsValidatorTests
     [InlineData(nameof(CognitoAuthOptions.JwksRefreshInterval), "00:00:10", "00:01:00 and 1.00:00:00")]
     [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeout), "00:00:00", "00:00:01 and 00:01:00")]
     [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeout), "00:01:01", "00:00:01 and 00:01:00")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckInterval), "00:00:00", "00:00:01 and 00:05:00")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckInterval), "00:05:01", "00:00:01 and 00:05:00")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckTimeout), "00:00:00.5000000", "00:00:01 and 00:00:30")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckTimeout), "00:00:31", "00:00:01 and 00:00:30")]
     public void Durations_out_of_range_are_named_with_their_bounds(string property, string value, string bounds)
     {
         var options = Options();
@@ -114,6 +145,9 @@ public sealed class CognitoAuthOptionsValidatorTests
     [InlineData(nameof(CognitoAuthOptions.PenaltyWindow), "00:00:01")]
     [InlineData(nameof(CognitoAuthOptions.JwksRefreshInterval), "1.00:00:00")]
     [InlineData(nameof(CognitoAuthOptions.JwksFetchTimeout), "00:01:00")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckInterval), "00:05:00")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckInterval), "00:00:01")]
+    [InlineData(nameof(CognitoAuthOptions.RevocationCheckTimeout), "00:00:30")]
     public void Durations_at_their_bounds_are_accepted(string property, string value)
     {
         var options = Options();

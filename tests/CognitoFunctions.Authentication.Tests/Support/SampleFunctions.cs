@@ -54,6 +54,18 @@ public sealed class SampleFunctions
     {
     }
 
+    [RequireCognitoToken(CheckRevocation = true)]
+    [Function(nameof(RevocationChecked))]
+    public static void RevocationChecked()
+    {
+    }
+
+    [RequireCognitoToken(TokenUse = CognitoTokenUse.Id, CheckRevocation = true)]
+    [Function(nameof(RevocationCheckedAskingForId))]
+    public static void RevocationCheckedAskingForId()
+    {
+    }
+
     [CognitoAllowAnonymous]
     [RequireCognitoToken]
     [Function(nameof(Conflicting))]
