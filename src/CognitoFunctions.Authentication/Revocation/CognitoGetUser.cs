@@ -18,6 +18,9 @@ internal sealed class CognitoGetUser(Func<HttpClient> httpClient, TimeProvider t
     /// <summary>An error answer is a short JSON object; more than this is not one.</summary>
     private const int MaxErrorBytes = 16 * 1024;
 
+    /// <summary>GetUser's answer is the user and their attributes; more than this is not Cognito's.</summary>
+    private const int MaxAnswerBytes = 64 * 1024;
+
     private static readonly MediaTypeHeaderValue AmzJson = new("application/x-amz-json-1.1");
 
     public async Task<RevocationVerdict> AskAsync(Uri endpoint, string accessToken, TimeSpan timeout)
@@ -31,7 +34,11 @@ internal sealed class CognitoGetUser(Func<HttpClient> httpClient, TimeProvider t
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, budget.Token);
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                return RevocationVerdict.Active;
+                // Only GetUser's own answer (an object naming the user) says "not revoked": any other 200 (a proxy's
+                // page, an endpoint set wrong) gives no verdict, and the request is refused rather than let through.
+                return await MemberAsync(response.Content, "Username", MaxAnswerBytes, budget.Token) is not null
+                    ? RevocationVerdict.Active
+                    : RevocationVerdict.Error;
             }
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -40,7 +47,7 @@ internal sealed class CognitoGetUser(Func<HttpClient> httpClient, TimeProvider t
             }
 
             return (int)response.StatusCode is >= 400 and < 500
-                ? Classify(await ErrorTypeAsync(response.Content, budget.Token))
+                ? Classify(await MemberAsync(response.Content, "__type", MaxErrorBytes, budget.Token))
                 : RevocationVerdict.Error;
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
@@ -82,15 +89,16 @@ internal sealed class CognitoGetUser(Func<HttpClient> httpClient, TimeProvider t
         return content;
     }
 
-    private static async Task<string?> ErrorTypeAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>The string member <paramref name="name"/> of a JSON object body of at most <paramref name="maxBytes"/>, else null.</summary>
+    private static async Task<string?> MemberAsync(HttpContent content, string name, int maxBytes, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > MaxErrorBytes)
+        if (content.Headers.ContentLength > maxBytes)
         {
             return null;
         }
 
         var body = await content.ReadAsByteArrayAsync(cancellationToken);
-        if (body.Length > MaxErrorBytes)
+        if (body.Length > maxBytes)
         {
             return null;
         }
@@ -99,8 +107,8 @@ internal sealed class CognitoGetUser(Func<HttpClient> httpClient, TimeProvider t
         {
             using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("__type", out var type) && type.ValueKind == JsonValueKind.String
-                ? type.GetString()
+                && document.RootElement.TryGetProperty(name, out var member) && member.ValueKind == JsonValueKind.String
+                ? member.GetString()
                 : null;
         }
         catch (JsonException)

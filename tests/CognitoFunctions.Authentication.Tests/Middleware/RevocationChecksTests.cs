@@ -98,6 +98,8 @@ public sealed class RevocationChecksTests
         { "503 html", "error" },
         { "unknown 400", "error" },
         { "not json", "error" },
+        { "200 not Cognito's", "error" },
+        { "200 empty object", "error" },
         { "connection refused", "network_error" },
     };
 
@@ -115,6 +117,8 @@ public sealed class RevocationChecksTests
             "503 html" => ScriptedCognitoHandler.Json(HttpStatusCode.ServiceUnavailable, "<html>busy</html>"),
             "unknown 400" => ScriptedCognitoHandler.Error("InvalidParameterException"),
             "not json" => ScriptedCognitoHandler.Json(HttpStatusCode.BadRequest, "<html>"),
+            "200 not Cognito's" => ScriptedCognitoHandler.Json(HttpStatusCode.OK, "<html>welcome</html>"),
+            "200 empty object" => ScriptedCognitoHandler.Json(HttpStatusCode.OK, "{}"),
             _ => throw new HttpRequestException("Connection refused"),
         });
         using var checks = new MetricCollector<long>(cognito.Harness.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AuthenticationMetrics.MeterName, "cognito.auth.revocation.checks");
