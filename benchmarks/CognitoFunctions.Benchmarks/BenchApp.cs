@@ -46,15 +46,13 @@ internal sealed class BenchApp : IAsyncDisposable
     {
         var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory(model) };
         var settings = options.AppSettings;
-        settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         settings["Bench__Authentication"] = authentication ? "on" : "off";
         settings["Bench__RequestLogs"] = requestLogs ? "on" : "off";
-        foreach (var (name, value) in new ProvisionedPool(BenchPool.Region, BenchPool.UserPoolId, "", BenchPool.ClientId, null, [], Jwks.Address).TrustedPoolSettings())
+        foreach (var (name, value) in new ProvisionedPool(BenchPool.Region, BenchPool.UserPoolId, "", BenchPool.ClientId, null, [], Jwks.Address).TrustedPoolSettingsOverHttp())
         {
             settings[name] = value;
         }
 
-        settings["CognitoAuth__RequireHttpsJwks"] = "false";
         if (cognitoEndpoint is not null)
         {
             settings["CognitoAuth__TrustedPools__0__CognitoEndpoint"] = cognitoEndpoint.ToString();

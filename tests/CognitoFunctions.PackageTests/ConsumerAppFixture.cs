@@ -50,14 +50,11 @@ public abstract class ConsumerAppFixture : IAsyncLifetime
             _pool = new ProvisionedPool(CognitoLocalFixture.Region, $"{CognitoLocalFixture.Region}_PkgTest01", "", "packagetestclient", null, [], _jwks.Address);
 
             var options = new FunctionsTestHostOptions { AppDirectory = app.OutputDirectory, Log = Log.WriteLine };
-            options.AppSettings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
-            foreach (var (name, value) in _pool.TrustedPoolSettings())
+            foreach (var (name, value) in _pool.TrustedPoolSettingsOverHttp())
             {
                 options.AppSettings[name] = value;
             }
 
-            // The loopback JWKS server speaks http, which the middleware allows in Development only.
-            options.AppSettings["CognitoAuth__RequireHttpsJwks"] = "false";
             _host = await FunctionsTestHost.StartAsync(options);
             _client = _host.CreateClient();
         }

@@ -40,4 +40,16 @@ public sealed record ProvisionedPool(
         ["CognitoAuth__TrustedPools__0__ClientIds__0"] = ClientId,
         ["CognitoAuth__TrustedPools__0__JwksUri"] = JwksUri.ToString(),
     };
+
+    /// <summary>
+    /// <see cref="TrustedPoolSettings"/> for a JWKS served over http on loopback (cognito-local, a test's JWKS server),
+    /// which the middleware allows only in Development: so the app runs as Development with the https rule off.
+    /// </summary>
+    public Dictionary<string, string> TrustedPoolSettingsOverHttp()
+    {
+        var settings = TrustedPoolSettings();
+        settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+        settings["CognitoAuth__RequireHttpsJwks"] = "false";
+        return settings;
+    }
 }

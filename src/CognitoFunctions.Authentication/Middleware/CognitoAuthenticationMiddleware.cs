@@ -34,7 +34,7 @@ internal sealed class CognitoAuthenticationMiddleware(
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (policies.Guard(context.FunctionDefinition) is null)
+        if (policies.Guard(context.FunctionDefinition) is not { } policy)
         {
             await next(context);
             return;
@@ -48,7 +48,7 @@ internal sealed class CognitoAuthenticationMiddleware(
 
         var request = await context.GetHttpRequestDataAsync()
             ?? throw new InvalidOperationException($"Function '{context.FunctionDefinition.Name}' is HTTP-triggered but the worker gave no HTTP request.");
-        var refusal = await AuthenticateAsync(context, request);
+        var refusal = await AuthenticateAsync(context, request, policy);
         if (refusal is null)
         {
             await next(context);
@@ -59,13 +59,12 @@ internal sealed class CognitoAuthenticationMiddleware(
     }
 
     /// <summary>Null when the function may run (the token, if any, is then in the context), else the answer to send.</summary>
-    internal async ValueTask<HttpResponseData?> AuthenticateAsync(FunctionContext context, HttpRequestData request)
+    internal ValueTask<HttpResponseData?> AuthenticateAsync(FunctionContext context, HttpRequestData request) =>
+        policies.Guard(context.FunctionDefinition) is { } policy ? AuthenticateAsync(context, request, policy) : ValueTask.FromResult<HttpResponseData?>(null);
+
+    // The policy is resolved once per request, by the caller.
+    private async ValueTask<HttpResponseData?> AuthenticateAsync(FunctionContext context, HttpRequestData request, CognitoFunctionPolicy policy)
     {
-        var policy = policies.Guard(context.FunctionDefinition);
-        if (policy is null)
-        {
-            return null;
-        }
 
         var started = Stopwatch.GetTimestamp();
         var header = AuthorizationHeader.Read(request.Headers);

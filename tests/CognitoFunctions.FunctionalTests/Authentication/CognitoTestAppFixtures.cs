@@ -21,21 +21,6 @@ public abstract class CognitoTestAppFixture : FunctionAppFixture
     /// <summary>The value of TestApp__CognitoMiddleware the app is started with.</summary>
     protected abstract string Registration { get; }
 
-    /// <summary>The settings that make a test app trust <paramref name="pool"/> over http, in Development.</summary>
-    public static void TrustPool(IDictionary<string, string> settings, ProvisionedPool pool)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(pool);
-        settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
-        foreach (var (name, value) in pool.TrustedPoolSettings())
-        {
-            settings[name] = value;
-        }
-
-        // The loopback JWKS server speaks http, which the middleware allows in Development only.
-        settings["CognitoAuth__RequireHttpsJwks"] = "false";
-    }
-
     /// <summary>A pool of the test region whose keys are at <paramref name="jwks"/>.</summary>
     public static ProvisionedPool TestPool(Uri jwks) =>
         new(CognitoLocalFixture.Region, $"{CognitoLocalFixture.Region}_HttpModel1", "", "httpmodelsclient", null, [], jwks);
@@ -57,7 +42,11 @@ public abstract class CognitoTestAppFixture : FunctionAppFixture
     {
         _jwks = await JwksServer.StartAsync(Jwks.Of(PoolKey));
         _pool = TestPool(_jwks.Address);
-        TrustPool(settings, _pool);
+        foreach (var (name, value) in _pool.TrustedPoolSettingsOverHttp())
+        {
+            settings[name] = value;
+        }
+
         settings["TestApp__CognitoMiddleware"] = Registration;
     }
 }

@@ -203,7 +203,11 @@ public sealed class MiddlewareOrderTests(ITestOutputHelper output)
             Log = output.WriteLine,
         };
         // Valid settings otherwise (nothing is fetched before the check): the order alone stops it.
-        CognitoTestAppFixture.TrustPool(options.AppSettings, CognitoTestAppFixture.TestPool(new Uri("http://127.0.0.1:9/jwks.json")));
+        foreach (var (name, value) in CognitoTestAppFixture.TestPool(new Uri("http://127.0.0.1:9/jwks.json")).TrustedPoolSettingsOverHttp())
+        {
+            options.AppSettings[name] = value;
+        }
+
         options.AppSettings["TestApp__CognitoMiddleware"] = "before";
 
         var error = await Assert.ThrowsAsync<FunctionsHostStartException>(() => FunctionsTestHost.StartAsync(options));

@@ -32,7 +32,11 @@ public sealed class RevocationCheckAppFixture : FunctionAppFixture
     protected override async Task ConfigureAppSettingsAsync(IDictionary<string, string> settings)
     {
         _proxy = await CognitoFaultProxy.StartAsync(Cognito.Server.Endpoint);
-        CognitoTestAppFixture.TrustPool(settings, Cognito.Pool);
+        foreach (var (name, value) in Cognito.Pool.TrustedPoolSettingsOverHttp())
+        {
+            settings[name] = value;
+        }
+
         settings["TestApp__CognitoMiddleware"] = "on";
         settings["CognitoAuth__TrustedPools__0__CognitoEndpoint"] = _proxy.Address.ToString();
         settings["CognitoAuth__RevocationCheckTimeout"] = "00:00:01";
