@@ -156,10 +156,10 @@ type trustedPool = {
   jwksUri: string?
 
   @description('Address of the pool\'s Cognito API, asked by revocation-checked functions. Omitted: https://cognito-idp.<region>.amazonaws.com/.')
-  cognitoEndpoint: string?
+  serviceUrl: string?
 }
 
-@description('CognitoAuth__TrustedPools__<i>__Region, __UserPoolId, __ClientIds__<j>, __JwksUri, __CognitoEndpoint: the pools whose tokens are accepted. Empty: the app\'s own pool (section Cognito) alone.')
+@description('CognitoAuth__TrustedPools__<i>__Region, __UserPoolId, __ClientIds__<j>, __JwksUri, __ServiceUrl: the pools whose tokens are accepted. Empty: the app\'s own pool (section Cognito) alone.')
 param cognitoAuthTrustedPools trustedPool[] = []
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ func trustedPoolSettings(index int, pool trustedPool) object =>
       client => pool.clientIds[client]
     ),
     empty(pool.?jwksUri ?? '') ? {} : { 'CognitoAuth__TrustedPools__${index}__JwksUri': pool.jwksUri! },
-    empty(pool.?cognitoEndpoint ?? '') ? {} : { 'CognitoAuth__TrustedPools__${index}__CognitoEndpoint': pool.cognitoEndpoint! }
+    empty(pool.?serviceUrl ?? '') ? {} : { 'CognitoAuth__TrustedPools__${index}__ServiceUrl': pool.serviceUrl! }
   )
 
 var trustedPoolsSettings = reduce(

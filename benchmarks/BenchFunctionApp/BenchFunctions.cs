@@ -38,7 +38,7 @@ internal static class BenchFunctions
     }
 
     /// <summary>
-    /// <c>GET /api/revocation-checked</c>: as <c>/api/private</c>, and Cognito (GetUser at the pool's CognitoEndpoint)
+    /// <c>GET /api/revocation-checked</c>: as <c>/api/private</c>, and Cognito (GetUser at the pool's ServiceUrl)
     /// is asked whether the access token was revoked.
     /// </summary>
     [Function("RevocationChecked")]

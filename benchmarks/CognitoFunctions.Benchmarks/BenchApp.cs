@@ -42,7 +42,7 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <paramref name="requestLogs"/> keeps ASP.NET Core's per-request logs (ASP.NET Core integration only).
     /// </summary>
     public Task<FunctionsTestHost> StartAsync(
-        bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn, bool requestLogs = false, Uri? cognitoEndpoint = null)
+        bool authentication, int cacheSize = 10_000, HttpModel model = HttpModel.BuiltIn, bool requestLogs = false, Uri? serviceUrl = null)
     {
         var options = new FunctionsTestHostOptions { AppDirectory = AppDirectory(model) };
         var settings = options.AppSettings;
@@ -53,9 +53,9 @@ internal sealed class BenchApp : IAsyncDisposable
             settings[name] = value;
         }
 
-        if (cognitoEndpoint is not null)
+        if (serviceUrl is not null)
         {
-            settings["CognitoAuth__TrustedPools__0__CognitoEndpoint"] = cognitoEndpoint.ToString();
+            settings["CognitoAuth__TrustedPools__0__ServiceUrl"] = serviceUrl.ToString();
         }
 
         settings["CognitoAuth__CacheSize"] = cacheSize.ToString(CultureInfo.InvariantCulture);

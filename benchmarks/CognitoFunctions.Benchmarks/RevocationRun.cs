@@ -38,7 +38,7 @@ internal static class RevocationRun
 
             await context.Response.Body.WriteAsync(GetUserAnswer);
         });
-        await using var host = await app.StartAsync(authentication: true, cognitoEndpoint: cognito.Address);
+        await using var host = await app.StartAsync(authentication: true, serviceUrl: cognito.Address);
         using var client = LoadRun.Client(host.BaseAddress, 1);
 
         var access = app.Tokens.Where(t => t.IsAccess).Select(t => t.Compact).ToArray();

@@ -52,7 +52,7 @@ public sealed partial class SettingsConsistencyTests
             ["userPoolId"] = "eu-west-1_GhIjKl456",
             ["clientIds"] = new JsonArray("2example23456789abcdefghij", "3example23456789abcdefghij"),
             ["jwksUri"] = "https://keys.example.com/eu-west-1_GhIjKl456/jwks.json",
-            ["cognitoEndpoint"] = "https://cognito-idp.eu-west-1.amazonaws.com/",
+            ["serviceUrl"] = "https://cognito-idp.eu-west-1.amazonaws.com/",
         },
     ];
 
@@ -67,7 +67,7 @@ public sealed partial class SettingsConsistencyTests
         var list = Assert.Single(Catalog.Lists);
         Assert.Equal("CognitoAuth__TrustedPools", list.Key);
         Assert.Equal(
-            ["CognitoAuth__TrustedPools__<n>__Region", "CognitoAuth__TrustedPools__<n>__UserPoolId", "CognitoAuth__TrustedPools__<n>__ClientIds__<n>", "CognitoAuth__TrustedPools__<n>__JwksUri", "CognitoAuth__TrustedPools__<n>__CognitoEndpoint"],
+            ["CognitoAuth__TrustedPools__<n>__Region", "CognitoAuth__TrustedPools__<n>__UserPoolId", "CognitoAuth__TrustedPools__<n>__ClientIds__<n>", "CognitoAuth__TrustedPools__<n>__JwksUri", "CognitoAuth__TrustedPools__<n>__ServiceUrl"],
             list.ElementKeys);
     }
 
@@ -154,7 +154,7 @@ public sealed partial class SettingsConsistencyTests
             ["userPoolId"] = p["userPoolId"]!.DeepClone(),
             ["clientIds"] = p["clientIds"]!.DeepClone(),
             ["jwksUri"] = p["jwksUri"]?.DeepClone(),
-            ["cognitoEndpoint"] = p["cognitoEndpoint"]?.DeepClone(),
+            ["serviceUrl"] = p["serviceUrl"]?.DeepClone(),
         });
         var actual = bound.TrustedPools.Select(p => new JsonObject
         {
@@ -162,7 +162,7 @@ public sealed partial class SettingsConsistencyTests
             ["userPoolId"] = p.UserPoolId,
             ["clientIds"] = new JsonArray([.. p.ClientIds.Select(c => (JsonNode?)c)]),
             ["jwksUri"] = p.JwksUri?.ToString(),
-            ["cognitoEndpoint"] = p.CognitoEndpoint?.ToString(),
+            ["serviceUrl"] = p.ServiceUrl?.ToString(),
         });
         Assert.True(JsonNode.DeepEquals(new JsonArray([.. expected]), new JsonArray([.. actual])), string.Join("\n", numbered));
     }

@@ -105,17 +105,17 @@ internal sealed class CognitoAuthOptionsValidator(bool isDevelopment) : IValidat
             }
         }
 
-        if (pool.CognitoEndpoint is { } endpoint)
+        if (pool.ServiceUrl is { } endpoint)
         {
             if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)
                 || !string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment))
             {
-                failures.Add($"{Setting(nameof(pool.CognitoEndpoint))} must be an absolute https address without query or fragment.");
+                failures.Add($"{Setting(nameof(pool.ServiceUrl))} must be an absolute https address without query or fragment.");
             }
             else if (endpoint.Scheme == Uri.UriSchemeHttp && !isDevelopment)
             {
                 // The access token itself travels to this address: in clear text only to a local double.
-                failures.Add($"{Setting(nameof(pool.CognitoEndpoint))} is http outside the Development environment: access tokens would be sent in clear text; use https.");
+                failures.Add($"{Setting(nameof(pool.ServiceUrl))} is http outside the Development environment: access tokens would be sent in clear text; use https.");
             }
         }
     }

@@ -25,7 +25,7 @@ public sealed class CognitoTrustedPool
     /// <c>https://cognito-idp.&lt;Region&gt;.amazonaws.com/</c>. Set it for a local double such as cognito-local (http is
     /// allowed only in the Development environment).
     /// </summary>
-    public Uri? CognitoEndpoint { get; set; }
+    public Uri? ServiceUrl { get; set; }
 
     /// <summary>The <c>iss</c> of the pool's tokens: <c>https://cognito-idp.&lt;Region&gt;.amazonaws.com/&lt;UserPoolId&gt;</c>.</summary>
     public string Issuer => $"https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}";
@@ -33,6 +33,6 @@ public sealed class CognitoTrustedPool
     /// <summary>The JWKS address in use: <see cref="JwksUri"/> or the issuer's well-known document.</summary>
     public Uri EffectiveJwksUri => JwksUri ?? new Uri($"{Issuer}/.well-known/jwks.json");
 
-    /// <summary>The Cognito API address in use: <see cref="CognitoEndpoint"/> or the region's public endpoint.</summary>
-    public Uri EffectiveCognitoEndpoint => CognitoEndpoint ?? new Uri($"https://cognito-idp.{Region}.amazonaws.com/");
+    /// <summary>The Cognito API address in use: <see cref="ServiceUrl"/> or the region's public endpoint.</summary>
+    public Uri EffectiveServiceUrl => ServiceUrl ?? new Uri($"https://cognito-idp.{Region}.amazonaws.com/");
 }

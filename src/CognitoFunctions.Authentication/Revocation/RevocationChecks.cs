@@ -37,7 +37,7 @@ internal sealed class RevocationChecks
         _skewTicks = settings.ClockSkew.Ticks;
         _timeout = settings.RevocationCheckTimeout;
         _capacity = settings.CacheSize;
-        _endpoints = settings.TrustedPools.ToDictionary(p => p.Issuer, p => p.EffectiveCognitoEndpoint, StringComparer.Ordinal);
+        _endpoints = settings.TrustedPools.ToDictionary(p => p.Issuer, p => p.EffectiveServiceUrl, StringComparer.Ordinal);
     }
 
     /// <summary>How many answers are remembered.</summary>

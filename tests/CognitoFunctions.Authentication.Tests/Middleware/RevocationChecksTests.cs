@@ -200,10 +200,10 @@ public sealed class RevocationChecksTests
     }
 
     [Fact]
-    public async Task A_pools_CognitoEndpoint_is_where_its_tokens_are_checked()
+    public async Task A_pools_ServiceUrl_is_where_its_tokens_are_checked()
     {
         await using var cognito = await StartAsync(
-            _ => ScriptedCognitoHandler.Ok(), settings => settings["CognitoAuth:TrustedPools:0:CognitoEndpoint"] = "http://127.0.0.1:9229/");
+            _ => ScriptedCognitoHandler.Ok(), settings => settings["CognitoAuth:TrustedPools:0:ServiceUrl"] = "http://127.0.0.1:9229/");
 
         Assert.Null(await cognito.AuthenticateAsync(Function, TestToken.Access(cognito.Harness.Now).Encode()));
 

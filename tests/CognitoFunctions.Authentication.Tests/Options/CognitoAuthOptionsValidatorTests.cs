@@ -78,9 +78,9 @@ public sealed class CognitoAuthOptionsValidatorTests
     public void A_Cognito_endpoint_over_http_is_allowed_only_in_Development_since_access_tokens_travel_to_it()
     {
         var options = Options();
-        options.TrustedPools[0].CognitoEndpoint = new Uri("http://127.0.0.1:9229/");
+        options.TrustedPools[0].ServiceUrl = new Uri("http://127.0.0.1:9229/");
 
-        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__CognitoEndpoint is http outside the Development environment", StringComparison.Ordinal));
+        Assert.Contains(Validate(options).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__ServiceUrl is http outside the Development environment", StringComparison.Ordinal));
         Assert.True(Validate(options, isDevelopment: true).Succeeded);
     }
 
@@ -90,15 +90,15 @@ public sealed class CognitoAuthOptionsValidatorTests
     public void A_Cognito_endpoint_that_is_not_a_plain_http_address_is_refused(string endpoint)
     {
         var options = Options();
-        options.TrustedPools[0].CognitoEndpoint = new Uri(endpoint);
+        options.TrustedPools[0].ServiceUrl = new Uri(endpoint);
 
-        Assert.Contains(Validate(options, isDevelopment: true).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__CognitoEndpoint must be an absolute https address", StringComparison.Ordinal));
+        Assert.Contains(Validate(options, isDevelopment: true).Failures!, f => f.StartsWith("CognitoAuth__TrustedPools__0__ServiceUrl must be an absolute https address", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Without_an_override_a_pools_tokens_are_checked_at_its_regions_public_endpoint()
     {
-        Assert.Equal(new Uri("https://cognito-idp.us-east-1.amazonaws.com/"), Options().TrustedPools[0].EffectiveCognitoEndpoint);
+        Assert.Equal(new Uri("https://cognito-idp.us-east-1.amazonaws.com/"), Options().TrustedPools[0].EffectiveServiceUrl);
     }
 
     [Fact]

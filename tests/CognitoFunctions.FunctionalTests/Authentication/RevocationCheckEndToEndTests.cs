@@ -8,7 +8,7 @@ namespace CognitoFunctions.FunctionalTests.Authentication;
 
 /// <summary>
 /// The built-in model's test app, its middleware trusting cognito-local's pool and asking Cognito about revocation
-/// through the fault proxy in front of cognito-local (CognitoAuth__TrustedPools__0__CognitoEndpoint).
+/// through the fault proxy in front of cognito-local (CognitoAuth__TrustedPools__0__ServiceUrl).
 /// </summary>
 public sealed class RevocationCheckAppFixture : FunctionAppFixture
 {
@@ -38,7 +38,7 @@ public sealed class RevocationCheckAppFixture : FunctionAppFixture
         }
 
         settings["TestApp__CognitoMiddleware"] = "on";
-        settings["CognitoAuth__TrustedPools__0__CognitoEndpoint"] = _proxy.Address.ToString();
+        settings["CognitoAuth__TrustedPools__0__ServiceUrl"] = _proxy.Address.ToString();
         settings["CognitoAuth__RevocationCheckTimeout"] = "00:00:01";
     }
 }
