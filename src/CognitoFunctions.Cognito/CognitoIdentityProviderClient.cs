@@ -34,8 +34,31 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     public Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.AdminSetUserPassword, request with { UserPoolId = _options.UserPoolId }, Json.AdminSetUserPasswordRequest, cancellationToken);
 
-    public Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(CognitoOperations.AdminInitiateAuth, WithSecretHash(request) with { UserPoolId = _options.UserPoolId, ClientId = _options.ClientId }, Json.AdminInitiateAuthRequest, Json.AdminInitiateAuthResponse, cancellationToken);
+    public Task<AuthFlowResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.AdminInitiateAuth, WithSecretHash(request) with { UserPoolId = _options.UserPoolId, ClientId = _options.ClientId }, Json.AdminInitiateAuthRequest, Json.AuthFlowResponse, cancellationToken);
+
+    public Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(
+            CognitoOperations.AdminRespondToAuthChallenge,
+            WithSecretHash(request) with { UserPoolId = _options.UserPoolId, ClientId = _options.ClientId, UserContextData = null },
+            Json.RespondToAuthChallengeRequest,
+            Json.AuthFlowResponse,
+            cancellationToken);
+
+    public Task<AuthFlowResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = WithSecretHash(request.AuthParameters, request.AuthParameters.GetValueOrDefault("USERNAME"), request.AuthFlow.ToString());
+        return CallAsync(CognitoOperations.InitiateAuth, request with { AuthParameters = parameters, ClientId = _options.ClientId }, Json.InitiateAuthRequest, Json.AuthFlowResponse, cancellationToken);
+    }
+
+    public Task<AuthFlowResponse> RespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(
+            CognitoOperations.RespondToAuthChallenge,
+            WithSecretHash(request) with { UserPoolId = null, ClientId = _options.ClientId, ContextData = null },
+            Json.RespondToAuthChallengeRequest,
+            Json.AuthFlowResponse,
+            cancellationToken);
 
     public Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(CognitoOperations.AdminDeleteUser, request with { UserPoolId = _options.UserPoolId }, Json.AdminDeleteUserRequest, cancellationToken);
@@ -97,11 +120,31 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
                 $"{request.AuthFlow} with an app client secret needs the Cognito username for SECRET_HASH ({nameof(AdminInitiateAuthRequest.SecretHashUsername)}).",
                 nameof(request));
 
-        var parameters = new Dictionary<string, string>(request.AuthParameters, StringComparer.Ordinal)
+        return request with { AuthParameters = WithSecretHash(request.AuthParameters, username, request.AuthFlow.ToString()) };
+    }
+
+    private RespondToAuthChallengeRequest WithSecretHash(RespondToAuthChallengeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var responses = WithSecretHash(request.ChallengeResponses, request.ChallengeResponses.GetValueOrDefault("USERNAME"), request.ChallengeName);
+        return request with { ChallengeResponses = responses };
+    }
+
+    /// <summary><paramref name="parameters"/> with SECRET_HASH of <paramref name="username"/> added when the app client has a secret.</summary>
+    private IReadOnlyDictionary<string, string> WithSecretHash(IReadOnlyDictionary<string, string> parameters, string? username, string what)
+    {
+        if (!_options.HasClientSecret || parameters.ContainsKey("SECRET_HASH"))
         {
-            ["SECRET_HASH"] = SecretHash.Compute(_options.ClientSecret!, username, _options.ClientId),
+            return parameters;
+        }
+
+        return new Dictionary<string, string>(parameters, StringComparer.Ordinal)
+        {
+            ["SECRET_HASH"] = SecretHash.Compute(
+                _options.ClientSecret!,
+                username ?? throw new ArgumentException($"{what} with an app client secret needs USERNAME for SECRET_HASH.", nameof(parameters)),
+                _options.ClientId),
         };
-        return request with { AuthParameters = parameters };
     }
 
     private string? SecretHashFor(string username) =>

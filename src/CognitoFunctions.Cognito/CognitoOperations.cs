@@ -24,6 +24,21 @@ public static class CognitoOperations
         "Reads the password or refresh token and issues tokens: a repeat issues another set, and the lost one is never "
         + "delivered. (A repeated wrong password counts once more towards Cognito's lockout.)");
 
+    /// <summary>Answers a login's challenge (a new password, an MFA code, the choice of a factor, MFA set-up).</summary>
+    public static readonly CognitoOperation AdminRespondToAuthChallenge = new(nameof(AdminRespondToAuthChallenge), IamAuthorized: true, Repeatable: false,
+        "The challenge's session and a one-time code are spent by the first delivery (and a new password is set by it): a "
+        + "repeat is refused with NotAuthorized (session used) or CodeMismatch, a false 'log in again' or 'wrong code' "
+        + "although tokens were issued or the password changed.");
+
+    /// <summary>Logs in through the public API (USER_PASSWORD_AUTH), where the admin flow cannot show challenges.</summary>
+    public static readonly CognitoOperation InitiateAuth = new(nameof(InitiateAuth), IamAuthorized: false, Repeatable: true,
+        "As AdminInitiateAuth: a repeat issues another set of tokens or another challenge session, and the lost one is "
+        + "never delivered.");
+
+    /// <summary>Answers a challenge of a login started with InitiateAuth.</summary>
+    public static readonly CognitoOperation RespondToAuthChallenge = new(nameof(RespondToAuthChallenge), IamAuthorized: false, Repeatable: false,
+        "As AdminRespondToAuthChallenge: the session and the code are spent by the first delivery.");
+
     /// <summary>Deletes the sign-up's user when the saga rolls back.</summary>
     public static readonly CognitoOperation AdminDeleteUser = new(nameof(AdminDeleteUser), IamAuthorized: true, Repeatable: true,
         "A repeat after a carried-out deletion is refused with UserNotFound, which its only caller (the sign-up rollback) "
@@ -57,7 +72,7 @@ public static class CognitoOperations
         + "cognito-local's InvalidPassword, or PasswordHistoryPolicyViolation), a false 'incorrect password' although the "
         + "password changed.");
 
-    /// <summary>Starts TOTP enrolment: Cognito makes a new secret for the signed-in user.</summary>
+    /// <summary>Starts TOTP enrolment: Cognito makes a new secret for the signed-in user, or inside a login's MFA set-up.</summary>
     public static readonly CognitoOperation AssociateSoftwareToken = new(nameof(AssociateSoftwareToken), IamAuthorized: false, Repeatable: true,
         "A repeat makes another secret that replaces the first, which the caller never received: the outcome is the same.");
 
@@ -86,7 +101,7 @@ public static class CognitoOperations
     /// <summary>Every operation the client calls.</summary>
     public static IReadOnlyList<CognitoOperation> All { get; } =
     [
-        AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
+        AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminRespondToAuthChallenge, InitiateAuth, RespondToAuthChallenge, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
         RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, DeleteUser, AssociateSoftwareToken, VerifySoftwareToken,
         SetUserMFAPreference, ListUsers, DescribeUserPool, DescribeUserPoolClient,
     ];

@@ -26,7 +26,16 @@ public interface ICognitoIdentityProvider
     Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH).</summary>
-    Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default);
+    Task<AuthFlowResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>AdminRespondToAuthChallenge: answers a challenge of a login started with AdminInitiateAuth.</summary>
+    Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>InitiateAuth (USER_PASSWORD_AUTH) through the public API.</summary>
+    Task<AuthFlowResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>RespondToAuthChallenge: answers a challenge of a login started with InitiateAuth.</summary>
+    Task<AuthFlowResponse> RespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>AdminDeleteUser.</summary>
     Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default);
@@ -49,10 +58,10 @@ public interface ICognitoIdentityProvider
     /// <summary>ChangePassword.</summary>
     Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>AssociateSoftwareToken (with the user's access token).</summary>
+    /// <summary>AssociateSoftwareToken (with the user's access token, or an MFA_SETUP challenge's session).</summary>
     Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>VerifySoftwareToken (with the user's access token).</summary>
+    /// <summary>VerifySoftwareToken (with the user's access token, or an MFA_SETUP challenge's session).</summary>
     Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>SetUserMFAPreference (with the user's access token).</summary>

@@ -57,18 +57,30 @@ public sealed record AdminInitiateAuthRequest
         $"{nameof(AdminInitiateAuthRequest)} {{ AuthFlow = {AuthFlow}, AuthParameters = [{string.Join(", ", AuthParameters.Keys)}] }}";
 }
 
-/// <summary>The answer of AdminInitiateAuth: tokens, or a challenge to answer first.</summary>
-public sealed record AdminInitiateAuthResponse
+/// <summary>
+/// The answer of every call of a sign-in (InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge,
+/// AdminRespondToAuthChallenge): tokens, or a challenge to answer first with its session.
+/// </summary>
+public sealed record AuthFlowResponse
 {
     /// <summary>A challenge such as <c>NEW_PASSWORD_REQUIRED</c> or <c>SOFTWARE_TOKEN_MFA</c>; null when tokens were issued.</summary>
     public string? ChallengeName { get; init; }
+
+    /// <summary>The challenge's session, to send back with its answer; Cognito's, opaque, valid a few minutes.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>
+    /// The challenge's parameters, e.g. <c>USER_ID_FOR_SRP</c> (the Cognito username), <c>CODE_DELIVERY_DESTINATION</c>,
+    /// <c>MFAS_CAN_CHOOSE</c> and <c>MFAS_CAN_SETUP</c> (JSON arrays as strings).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ChallengeParameters { get; init; }
 
     /// <summary>The tokens, when no challenge stands in the way.</summary>
     public AuthenticationResultType? AuthenticationResult { get; init; }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{nameof(AdminInitiateAuthResponse)} {{ ChallengeName = {ChallengeName}, AuthenticationResult = {AuthenticationResult} }}";
+        $"{nameof(AuthFlowResponse)} {{ ChallengeName = {ChallengeName}, Session = {(Session is null ? "null" : "***")}, AuthenticationResult = {AuthenticationResult} }}";
 }
 
 /// <summary>Issued tokens (Cognito's AuthenticationResultType).</summary>

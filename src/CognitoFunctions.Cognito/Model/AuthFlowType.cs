@@ -12,4 +12,8 @@ public enum AuthFlowType
     /// <summary>New ID and access tokens for a refresh token (the app client lists ALLOW_REFRESH_TOKEN_AUTH).</summary>
     [JsonStringEnumMemberName("REFRESH_TOKEN_AUTH")]
     RefreshTokenAuth,
+
+    /// <summary>Username and password through the public API, InitiateAuth (the app client lists ALLOW_USER_PASSWORD_AUTH).</summary>
+    [JsonStringEnumMemberName("USER_PASSWORD_AUTH")]
+    UserPasswordAuth,
 }

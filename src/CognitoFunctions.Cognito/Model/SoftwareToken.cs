@@ -1,13 +1,19 @@
 namespace CognitoFunctions.Cognito.Model;
 
-/// <summary>AssociateSoftwareToken: starts TOTP enrolment for the signed-in user (authorized by their access token, not IAM).</summary>
+/// <summary>
+/// AssociateSoftwareToken: starts TOTP enrolment, authorized by the signed-in user's access token or, inside a sign-in
+/// that meets MFA_SETUP, by the challenge's session (one of the two; not IAM).
+/// </summary>
 public sealed record AssociateSoftwareTokenRequest
 {
     /// <summary>The user's access token.</summary>
-    public required string AccessToken { get; init; }
+    public string? AccessToken { get; init; }
+
+    /// <summary>The MFA_SETUP challenge's session.</summary>
+    public string? Session { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{nameof(AssociateSoftwareTokenRequest)} {{ AccessToken = *** }}";
+    public override string ToString() => $"{nameof(AssociateSoftwareTokenRequest)} {{ AccessToken = ***, Session = *** }}";
 }
 
 /// <summary>The answer of AssociateSoftwareToken.</summary>
@@ -16,21 +22,30 @@ public sealed record AssociateSoftwareTokenResponse
     /// <summary>The TOTP shared secret (base32), for the user's authenticator app; it replaces any earlier one not yet verified.</summary>
     public string? SecretCode { get; init; }
 
+    /// <summary>The session to go on with, when the request was authorized by one.</summary>
+    public string? Session { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{nameof(AssociateSoftwareTokenResponse)} {{ SecretCode = *** }}";
+    public override string ToString() => $"{nameof(AssociateSoftwareTokenResponse)} {{ SecretCode = ***, Session = *** }}";
 }
 
-/// <summary>VerifySoftwareToken: the first code from the authenticator app proves the secret was stored.</summary>
+/// <summary>
+/// VerifySoftwareToken: the first code from the authenticator app proves the secret was stored; authorized as
+/// <see cref="AssociateSoftwareTokenRequest"/> was.
+/// </summary>
 public sealed record VerifySoftwareTokenRequest
 {
     /// <summary>The user's access token.</summary>
-    public required string AccessToken { get; init; }
+    public string? AccessToken { get; init; }
+
+    /// <summary>The MFA_SETUP challenge's session (the one AssociateSoftwareToken answered).</summary>
+    public string? Session { get; init; }
 
     /// <summary>The six-digit code.</summary>
     public required string UserCode { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{nameof(VerifySoftwareTokenRequest)} {{ AccessToken = ***, UserCode = *** }}";
+    public override string ToString() => $"{nameof(VerifySoftwareTokenRequest)} {{ AccessToken = ***, Session = ***, UserCode = *** }}";
 }
 
 /// <summary>The answer of VerifySoftwareToken.</summary>
@@ -38,6 +53,12 @@ public sealed record VerifySoftwareTokenResponse
 {
     /// <summary><c>SUCCESS</c> or <c>ERROR</c>.</summary>
     public string? Status { get; init; }
+
+    /// <summary>The session to answer MFA_SETUP with, when the request was authorized by one.</summary>
+    public string? Session { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{nameof(VerifySoftwareTokenResponse)} {{ Status = {Status}, Session = *** }}";
 }
 
 /// <summary>SetUserMFAPreference: turns the signed-in user's TOTP factor on or off and says whether it is preferred.</summary>

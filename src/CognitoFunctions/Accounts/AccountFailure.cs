@@ -27,9 +27,22 @@ internal abstract record AccountFailure
         public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
     }
 
-    /// <summary>Login: the account must complete a challenge (new password, MFA, password reset).</summary>
-    /// <param name="ChallengeName">Cognito's name of the challenge, e.g. <c>NEW_PASSWORD_REQUIRED</c>.</param>
-    public sealed record ChallengeRequired(string ChallengeName) : AccountFailure
+    /// <summary>Login: the password was right, and Cognito sets a challenge to answer next (a new password, an MFA code, …).</summary>
+    /// <param name="Challenge">The challenge, its session and what its answer needs.</param>
+    public sealed record ChallengeRequired(LogInChallenge Challenge) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
+
+    /// <summary>Login: Cognito requires a step this API does not run (a password reset, a custom challenge, …).</summary>
+    /// <param name="ChallengeName">Cognito's name of the challenge, e.g. <c>PASSWORD_RESET_REQUIRED</c>.</param>
+    public sealed record ChallengeUnsupported(string ChallengeName) : AccountFailure
+    {
+        public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
+    }
+
+    /// <summary>Login challenge: the session is not one this API made, or Cognito no longer accepts it (expired, spent).</summary>
+    public sealed record LogInSessionExpired : AccountFailure
     {
         public override T Accept<T>(IAccountFailureVisitor<T> visitor) => visitor.Visit(this);
     }
@@ -123,6 +136,10 @@ internal interface IAccountFailureVisitor<out T>
     T Visit(AccountFailure.InvalidCredentials failure);
 
     T Visit(AccountFailure.ChallengeRequired failure);
+
+    T Visit(AccountFailure.ChallengeUnsupported failure);
+
+    T Visit(AccountFailure.LogInSessionExpired failure);
 
     T Visit(AccountFailure.InvalidRefreshToken failure);
 

@@ -45,7 +45,8 @@ internal sealed class AccountFlow(AccountMetrics metrics, IOptions<AccountOption
         var conceals = operation.Timing switch
         {
             UniformTiming.All => true,
-            UniformTiming.Failures => result.Failure is not null,
+            // A challenge is set only once the password was right: an answer like tokens, with nothing to conceal.
+            UniformTiming.Failures => result.Failure is not null and not AccountFailure.ChallengeRequired,
             _ => false,
         };
         if (conceals && options.Value.UniformResponseTime - time.GetElapsedTime(started) is { Ticks: > 0 } remaining)

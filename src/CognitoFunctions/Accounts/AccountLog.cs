@@ -34,4 +34,10 @@ internal static partial class AccountLog
 
     [LoggerMessage(211, LogLevel.Critical, "Sign-up rollback failed: a user without a usable password may remain")]
     public static partial void RollbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(240, LogLevel.Information, "{Operation} answered with the {ChallengeName} challenge")]
+    public static partial void ChallengeSet(ILogger logger, string operation, string challengeName);
+
+    [LoggerMessage(241, LogLevel.Warning, "Cognito set the {ChallengeName} challenge, which this API does not complete")]
+    public static partial void ChallengeUnsupported(ILogger logger, string challengeName);
 }

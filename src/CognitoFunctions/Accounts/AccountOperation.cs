@@ -11,6 +11,9 @@ internal sealed record AccountOperation(string Name, UniformTiming Timing)
 
     public static readonly AccountOperation LogIn = new("login", UniformTiming.Failures);
 
+    /// <summary>The answer to a login's challenge: only the holder of the password has its session, so nothing to conceal.</summary>
+    public static readonly AccountOperation AnswerChallenge = new("login_challenge", UniformTiming.None);
+
     public static readonly AccountOperation Refresh = new("refresh", UniformTiming.None);
 
     public static readonly AccountOperation LogOut = new("logout", UniformTiming.None);

@@ -20,6 +20,24 @@ internal sealed class AccountOptions
     /// </summary>
     public TimeSpan UniformResponseTime { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The Cognito flow a login runs. <see cref="PasswordAuthFlow.AdminUserPasswordAuth"/> (default, for Cognito): the
+    /// admin API, IAM-signed, passing the end user's context to threat protection. <see cref="PasswordAuthFlow.UserPasswordAuth"/>:
+    /// the public API (the app client must list ALLOW_USER_PASSWORD_AUTH), for cognito-local, whose admin login never
+    /// sets a challenge. Both complete the same challenges.
+    /// </summary>
+    public PasswordAuthFlow PasswordAuthFlow { get; set; } = PasswordAuthFlow.AdminUserPasswordAuth;
+
     /// <summary>The longest <see cref="UniformResponseTime"/> accepted.</summary>
     public static readonly TimeSpan MaxUniformResponseTime = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>The Cognito flows a login can run.</summary>
+internal enum PasswordAuthFlow
+{
+    /// <summary>AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH, then AdminRespondToAuthChallenge.</summary>
+    AdminUserPasswordAuth,
+
+    /// <summary>InitiateAuth with USER_PASSWORD_AUTH, then RespondToAuthChallenge.</summary>
+    UserPasswordAuth,
 }

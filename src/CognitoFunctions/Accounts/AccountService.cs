@@ -17,6 +17,7 @@ internal sealed class AccountService(
     ICognitoIdentityProvider cognito,
     PasswordPolicyProvider passwordPolicy,
     UserLookup users,
+    LogInSteps steps,
     AccountFlow flow,
     IOptions<AccountOptions> options,
     ILogger<AccountService> logger)
@@ -26,13 +27,15 @@ internal sealed class AccountService(
 
     public Task<PasswordPolicy> GetPasswordPolicyAsync(CancellationToken cancellationToken) => passwordPolicy.GetAsync(cancellationToken);
 
-    /// <summary>Logs in with email and password.</summary>
+    /// <summary>
+    /// Logs in with email and password: the tokens, or the first challenge Cognito sets (<see cref="LogInSteps"/>), which
+    /// <see cref="AnswerChallengeAsync"/> completes.
+    /// </summary>
     public Task<AccountResult<TokenSet>> LogInAsync(string typedEmail, string password, ContextDataType? context, CancellationToken cancellationToken) =>
         flow.RunAsync<TokenSet>(AccountOperation.LogIn, async () =>
         {
             var email = await users.UsernameForAsync(typedEmail, cancellationToken);
-            var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, password, context), cancellationToken);
-            return Tokens(AccountOperation.LogIn, response);
+            return await steps.StartAsync(email, password, context, cancellationToken);
         },
         ex => ex.Code switch
         {
@@ -40,16 +43,31 @@ internal sealed class AccountService(
             // (cognito-local answers InvalidPassword for a wrong password; Cognito answers NotAuthorized.)
             CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound or CognitoErrorCode.InvalidPassword or CognitoErrorCode.UserNotConfirmed
                 => new AccountFailure.InvalidCredentials(),
-            CognitoErrorCode.PasswordResetRequired => new AccountFailure.ChallengeRequired("PASSWORD_RESET_REQUIRED"),
-            _ => null,
+            _ => LogInSteps.KnownError(ex),
         });
+
+    /// <summary>Answers the challenge a login met, with the session its answer carried: tokens, the next challenge, or why not.</summary>
+    public Task<AccountResult<TokenSet>> AnswerChallengeAsync(string session, ChallengeAnswer answer, ContextDataType? context, CancellationToken cancellationToken) =>
+        flow.RunAsync<TokenSet>(
+            AccountOperation.AnswerChallenge,
+            () => steps.AnswerAsync(session, answer, context, cancellationToken),
+            ex => ex.Code switch
+            {
+                // The session was spent, has expired, was made for another challenge or user, or its user is gone:
+                // the client starts the login again.
+                CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound => new AccountFailure.LogInSessionExpired(),
+                CognitoErrorCode.CodeMismatch or CognitoErrorCode.ExpiredCode or CognitoErrorCode.EnableSoftwareTokenMFA => new AccountFailure.InvalidCode(),
+                CognitoErrorCode.InvalidPassword or CognitoErrorCode.PasswordHistoryPolicyViolation => NewPasswordRejected,
+                CognitoErrorCode.MFAMethodNotFound => new AccountFailure.FieldRejected("factor", "This factor is not set up for the account; choose another."),
+                _ => LogInSteps.KnownError(ex),
+            });
 
     /// <summary>New ID and access tokens for a refresh token.</summary>
     public Task<AccountResult<TokenSet>> RefreshAsync(string refreshToken, string? username, ContextDataType? context, CancellationToken cancellationToken) =>
         flow.RunAsync<TokenSet>(AccountOperation.Refresh, async () =>
         {
             var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken(refreshToken, username, context), cancellationToken);
-            return Tokens(AccountOperation.Refresh, response);
+            return IssuedTokens.Read(AccountOperation.Refresh, response.AuthenticationResult, logger);
         },
         ex => ex.Code switch
         {
@@ -178,29 +196,4 @@ internal sealed class AccountService(
     // message "Invalid password" (it never checks a proposed password): that one is about the current password.
     private static bool RefusesPreviousPassword(CognitoServiceException ex) =>
         string.Equals(ex.CognitoMessage?.Trim(), "Invalid password", StringComparison.OrdinalIgnoreCase);
-
-    private AccountResult<TokenSet> Tokens(AccountOperation operation, AdminInitiateAuthResponse response)
-    {
-        if (response.AuthenticationResult is not { IdToken: { } id, AccessToken: { } access } result)
-        {
-            return new AccountFailure.ChallengeRequired(response.ChallengeName ?? "UNKNOWN");
-        }
-
-        // The tokens come straight from Cognito over an authenticated call: read, not validated. Tokens this app cannot
-        // read are Cognito's (or a proxy's) fault, not the client's: upstream-error, never an unhandled exception.
-        AccessTokenClaims claims;
-        try
-        {
-            AccessTokenClaims.EnsureJws(id, "ID");
-            claims = AccessTokenClaims.Read(access);
-        }
-        catch (FormatException ex)
-        {
-            AccountLog.UnreadableTokens(logger, operation.Name, ex.Message);
-            return new AccountFailure.UpstreamError();
-        }
-
-        var expiresIn = result.ExpiresIn ?? (int)(claims.Exp - claims.Iat);
-        return new TokenSet(id, access, result.RefreshToken, expiresIn, claims.Username);
-    }
 }

@@ -21,6 +21,7 @@ internal static class AccountServiceCollectionExtensions
         services.AddSingleton<PasswordPolicyProvider>();
         services.AddSingleton<UserLookup>();
         services.AddSingleton<AccountFlow>();
+        services.AddSingleton<LogInSteps>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SignUpSaga>();
         services.AddSingleton<UserListing>();

@@ -24,8 +24,7 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
         flow.RunAsync<TotpEnrolment>(AccountOperation.EnrolTotp, async () =>
         {
             // Read before anything changes: a failed lookup leaves no new secret behind.
-            var user = await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = username }, cancellationToken);
-            var account = user.UserAttributes.ValueOf("email") ?? username;
+            var account = await AccountNameAsync(username, cancellationToken);
             var issuer = await IssuerAsync(cancellationToken);
             var association = await cognito.AssociateSoftwareTokenAsync(new AssociateSoftwareTokenRequest { AccessToken = accessToken }, cancellationToken);
             if (string.IsNullOrEmpty(association.SecretCode))
@@ -82,7 +81,15 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
             _ => null,
         });
 
-    private async Task<string> IssuerAsync(CancellationToken cancellationToken)
+    /// <summary>The account's name in authenticator apps: the user's email, else the username.</summary>
+    public async Task<string> AccountNameAsync(string username, CancellationToken cancellationToken)
+    {
+        var user = await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = username }, cancellationToken);
+        return user.UserAttributes.ValueOf("email") ?? username;
+    }
+
+    /// <summary>The issuer label in authenticator apps: the pool's name, else a fixed label.</summary>
+    public async Task<string> IssuerAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -22,7 +22,20 @@ internal static class AccountProblems
         public Problem Visit(AccountFailure.InvalidCredentials failure) => new(ProblemKind.InvalidCredentials, "Check the email and password and try again.");
 
         public Problem Visit(AccountFailure.ChallengeRequired failure) =>
-            new(ProblemKind.ChallengeRequired, $"Cognito requires the {failure.ChallengeName} challenge, which this API does not complete yet.") { ChallengeName = failure.ChallengeName };
+            new(ProblemKind.ChallengeRequired, $"Answer the {failure.Challenge.Name} challenge: POST /api/user/login/challenge with `session` and {Fields(failure.Challenge.RespondWith)}.")
+            {
+                Challenge = failure.Challenge,
+            };
+
+        public Problem Visit(AccountFailure.ChallengeUnsupported failure) =>
+            new(ProblemKind.ChallengeUnsupported, failure.ChallengeName == LogInSteps.PasswordResetRequired
+                ? "The account's password must be reset: POST /api/user/password/forgot, then confirm with the emailed code."
+                : $"Cognito requires the {failure.ChallengeName} challenge, which this API does not complete; sign in with a client that does.")
+            {
+                ChallengeName = failure.ChallengeName,
+            };
+
+        public Problem Visit(AccountFailure.LogInSessionExpired failure) => new(ProblemKind.LogInSessionExpired, "Log in again with the email and password.");
 
         public Problem Visit(AccountFailure.InvalidRefreshToken failure) => new(ProblemKind.InvalidRefreshToken, "Log in again to get a new refresh token.");
 
@@ -57,6 +70,8 @@ internal static class AccountProblems
             };
 
         public Problem Visit(AccountFailure.UpstreamError failure) => new(ProblemKind.UpstreamError, "The identity service answered unexpectedly; the error has been logged.");
+
+        private static string Fields(IReadOnlyList<string> fields) => string.Join(" and ", fields.Select(f => $"`{f}`"));
 
         private static int Seconds(TimeSpan? retryAfter) =>
             retryAfter is { } wait ? Math.Clamp((int)Math.Ceiling(wait.TotalSeconds), 1, 3600) : DefaultRetryAfterSeconds;

@@ -74,6 +74,25 @@ internal sealed class FieldRule
             Description = $"{count} digits.",
         };
 
+    /// <summary>A one-time code that may be left out: when sent, <paramref name="min"/> to <paramref name="max"/> ASCII digits (spaces around them ignored).</summary>
+    public static FieldRule OptionalDigits(string name, int min, int max, string description) =>
+        new(name, isRequired: false, min, max, (value, _) =>
+            value is null ? []
+            : value.Trim() is var digits && digits.Length >= min && digits.Length <= max && digits.All(char.IsAsciiDigit) ? []
+            : [$"Must be {min} to {max} digits."])
+        {
+            Description = description,
+        };
+
+    /// <summary>A new password that may be left out; when sent, checked against the pool's password policy as <see cref="NewPassword"/> is.</summary>
+    public static FieldRule OptionalNewPassword(string name, string description) =>
+        new(name, isRequired: false, PasswordPolicy.Default.MinimumLength, PasswordPolicy.MaxLength, (value, context) =>
+            value is null ? []
+            : (context.PasswordPolicy ?? throw new InvalidOperationException($"Field {name} needs the pool's password policy in its FieldContext.")).Check(value))
+        {
+            Description = description,
+        };
+
     /// <summary>A new password, checked against the pool's password policy; every unmet rule is reported.</summary>
     public static FieldRule NewPassword(string name) =>
         new(name, isRequired: true, PasswordPolicy.Default.MinimumLength, PasswordPolicy.MaxLength, (value, context) =>

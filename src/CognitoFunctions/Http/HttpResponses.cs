@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CognitoFunctions.Shared;
@@ -9,6 +10,13 @@ internal static class HttpResponses
 {
     private const string ErrorsMember = "errors";
     private const string ChallengeNameMember = "challengeName";
+    private const string SessionMember = "session";
+    private const string RespondWithMember = "respondWith";
+    private const string DeliveryMediumMember = "deliveryMedium";
+    private const string DestinationMember = "destination";
+    private const string FactorsMember = "factors";
+    private const string SecretCodeMember = "secretCode";
+    private const string OtpAuthUriMember = "otpAuthUri";
 
     // For HTTP/1.0 caches, which know no Cache-Control.
     private static readonly KeyValuePair<string, string>[] NoCache = [new("Pragma", "no-cache")];
@@ -47,15 +55,23 @@ internal static class HttpResponses
             TraceId = TraceId(request),
             RetryAfterSeconds = problem.RetryAfterSeconds,
             Headers = NoCache,
-            WriteOwnMembers = problem.Errors is null && problem.ChallengeName is null ? null : json => WriteOwnMembers(json, problem),
+            WriteOwnMembers = problem.Errors is null && problem.ChallengeName is null && problem.Challenge is null ? null : json => WriteOwnMembers(json, problem),
         });
 
-    /// <summary>The members a problem writes only for some kinds, with their kind (the OpenAPI document says so).</summary>
-    public static IReadOnlyDictionary<string, ProblemKind> OwnMembers { get; } = new Dictionary<string, ProblemKind>(StringComparer.Ordinal)
-    {
-        [ErrorsMember] = ProblemKind.Validation,
-        [ChallengeNameMember] = ProblemKind.ChallengeRequired,
-    };
+    /// <summary>The members a problem writes only for some kinds: their kind, their type, and whether it always has them (the OpenAPI document says so).</summary>
+    public static IReadOnlyList<OwnMember> OwnMembers { get; } =
+    [
+        new(ErrorsMember, ProblemKind.Validation, typeof(IReadOnlyDictionary<string, string[]>), Always: true),
+        new(ChallengeNameMember, ProblemKind.ChallengeRequired, typeof(string), Always: true),
+        new(SessionMember, ProblemKind.ChallengeRequired, typeof(string), Always: true, "Opaque: send it back unchanged with the answer. Valid as long as Cognito's session (3 minutes by default)."),
+        new(RespondWithMember, ProblemKind.ChallengeRequired, typeof(string[]), Always: true, "The fields the answer must have besides `session`: `code`, `newPassword` or `factor`."),
+        new(DeliveryMediumMember, ProblemKind.ChallengeRequired, typeof(string), Always: false, "SMS_MFA, EMAIL_OTP: how the code was sent (`SMS`, `EMAIL`)."),
+        new(DestinationMember, ProblemKind.ChallengeRequired, typeof(string), Always: false, "SMS_MFA, EMAIL_OTP: where the code was sent, masked."),
+        new(FactorsMember, ProblemKind.ChallengeRequired, typeof(string[]), Always: false, "SELECT_MFA_TYPE: the factors to choose from."),
+        new(SecretCodeMember, ProblemKind.ChallengeRequired, typeof(string), Always: false, "MFA_SETUP: the new authenticator app's secret (base32)."),
+        new(OtpAuthUriMember, ProblemKind.ChallengeRequired, typeof(string), Always: false, "MFA_SETUP: the secret's otpauth:// URI, for a QR code."),
+        new(ChallengeNameMember, ProblemKind.ChallengeUnsupported, typeof(string), Always: true),
+    ];
 
     private static void WriteOwnMembers(Utf8JsonWriter json, Problem problem)
     {
@@ -80,6 +96,49 @@ internal static class HttpResponses
         {
             json.WriteString(ChallengeNameMember, challengeName);
         }
+
+        if (problem.Challenge is { } challenge)
+        {
+            WriteChallenge(json, challenge);
+        }
+    }
+
+    private static void WriteChallenge(Utf8JsonWriter json, LogInChallenge challenge)
+    {
+        json.WriteString(ChallengeNameMember, challenge.Name);
+        json.WriteString(SessionMember, challenge.Session);
+        WriteNames(json, RespondWithMember, challenge.RespondWith);
+        if (challenge.CodeDelivery is { } delivery)
+        {
+            json.WriteString(DeliveryMediumMember, delivery.Medium);
+            json.WriteString(DestinationMember, delivery.Destination);
+        }
+
+        if (challenge.Factors is { } factors)
+        {
+            WriteNames(json, FactorsMember, factors);
+        }
+
+        if (challenge.SecretCode is { } secret)
+        {
+            json.WriteString(SecretCodeMember, secret);
+        }
+
+        if (challenge.OtpAuthUri is { } uri)
+        {
+            json.WriteString(OtpAuthUriMember, uri);
+        }
+    }
+
+    private static void WriteNames(Utf8JsonWriter json, string member, IReadOnlyList<string> names)
+    {
+        json.WriteStartArray(member);
+        foreach (var name in names)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
     }
 
     // Every answer with a body names its type and forbids sniffing another: a browser must never run a JSON body.
@@ -98,3 +157,6 @@ internal static class HttpResponses
     public static string TraceId(HttpRequestData request) =>
         W3CTraceParent.TraceId(request.FunctionContext.TraceContext?.TraceParent) ?? request.FunctionContext.InvocationId;
 }
+
+/// <summary>A member a problem writes only for one kind: its JSON name, its type, whether it always has it, and what it means.</summary>
+internal sealed record OwnMember(string Name, ProblemKind Kind, Type Type, bool Always, string? Description = null);

@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts;
 
 namespace CognitoFunctions.Http;
 
@@ -13,8 +14,11 @@ internal sealed record Problem(ProblemKind Kind, string Detail)
     /// <summary>Seconds the client should wait before retrying (429, 503, 504).</summary>
     public int? RetryAfterSeconds { get; init; }
 
-    /// <summary>The Cognito challenge a login met (challenge-required only).</summary>
+    /// <summary>The Cognito challenge a login met that this API does not complete (challenge-unsupported only).</summary>
     public string? ChallengeName { get; init; }
+
+    /// <summary>The challenge a login met, with its session and what its answer needs (challenge-required only).</summary>
+    public LogInChallenge? Challenge { get; init; }
 
     public HttpStatusCode Status => Kind.Status;
 }

@@ -15,6 +15,8 @@ internal sealed record ProblemKind(string Type, string Title, HttpStatusCode Sta
     public static readonly ProblemKind EmailTaken = new("/problems/email-taken", "An account with this email already exists.", HttpStatusCode.Conflict);
     public static readonly ProblemKind InvalidCredentials = new("/problems/invalid-credentials", "Incorrect email or password.", HttpStatusCode.Unauthorized);
     public static readonly ProblemKind ChallengeRequired = new("/problems/challenge-required", "The account must complete a challenge before it can log in.", HttpStatusCode.Forbidden);
+    public static readonly ProblemKind ChallengeUnsupported = new("/problems/challenge-unsupported", "The account must complete a step this API does not run.", HttpStatusCode.Forbidden);
+    public static readonly ProblemKind LogInSessionExpired = new("/problems/login-session-expired", "The login session is unknown, already used or expired.", HttpStatusCode.Unauthorized);
     public static readonly ProblemKind InvalidRefreshToken = new("/problems/invalid-refresh-token", "The refresh token is invalid, expired or revoked.", HttpStatusCode.Unauthorized);
     public static readonly ProblemKind InvalidCode = new("/problems/invalid-code", "The confirmation code is wrong or has expired.", HttpStatusCode.BadRequest);
     public static readonly ProblemKind IncorrectPassword = new("/problems/incorrect-password", "The current password is incorrect.", HttpStatusCode.BadRequest);

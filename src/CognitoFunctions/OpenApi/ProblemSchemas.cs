@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using CognitoFunctions.Shared;
@@ -19,8 +18,8 @@ internal sealed class ProblemSchemas
     public const string ProblemDetails = "ProblemDetails";
     public const string ProblemType = "ProblemType";
 
-    /// <summary>The members the app writes only for one kind, and that kind.</summary>
-    private static readonly IReadOnlyDictionary<string, ProblemKind> MemberOf = HttpResponses.OwnMembers;
+    /// <summary>The members the app writes only for one kind, with that kind.</summary>
+    private static readonly IReadOnlyList<OwnMember> OwnMembers = HttpResponses.OwnMembers;
 
     /// <summary>The kinds whose answers always carry <c>Retry-After</c> (in seconds): the app's, and the middleware's.</summary>
     private static readonly HashSet<ProblemKind> WithRetryAfter =
@@ -33,13 +32,14 @@ internal sealed class ProblemSchemas
     private static readonly HashSet<ProblemKind> WithChallenge = [.. CognitoAuthenticationProblem.All.Where(p => p.SendsChallenge).Select(Kind)];
 
     private readonly OpenApiDocument _document;
-    private readonly Dictionary<string, IOpenApiSchema> _members = new(StringComparer.Ordinal);
+    private readonly SchemaGenerator _schemas;
     private readonly SortedSet<string> _types = new(StringComparer.Ordinal);
     private readonly OpenApiSchema _typeSchema = new() { Type = JsonSchemaType.String, Description = "Every problem type this API answers with: a stable relative URI." };
 
     public ProblemSchemas(OpenApiDocument document, SchemaGenerator schemas)
     {
         _document = document;
+        _schemas = schemas;
         var common = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
@@ -56,14 +56,6 @@ internal sealed class ProblemSchemas
                 _ => schemas.Property(typeof(string)),
             };
             common.Required.Add(member);
-        }
-
-        foreach (var member in MemberOf.Keys)
-        {
-            // The member holds the property of the same name of the problem the app writes.
-            var property = typeof(Problem).GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                ?? throw new InvalidOperationException($"Problem has no property {member} to write.");
-            _members[member] = schemas.Property(property.PropertyType);
         }
 
         Components[ProblemDetails] = common;
@@ -119,10 +111,19 @@ internal sealed class ProblemSchemas
                 Required = new SortedSet<string>(StringComparer.Ordinal),
                 UnevaluatedProperties = false,
             };
-            foreach (var member in MemberOf.Where(m => m.Value == kind).Select(m => m.Key))
+            foreach (var member in OwnMembers.Where(m => m.Kind == kind))
             {
-                schema.Properties[member] = _members[member];
-                schema.Required.Add(member);
+                var property = _schemas.Property(member.Type);
+                if (member.Description is { } description && property is OpenApiSchema described)
+                {
+                    described.Description = description;
+                }
+
+                schema.Properties[member.Name] = property;
+                if (member.Always)
+                {
+                    schema.Required.Add(member.Name);
+                }
             }
 
             Components[name] = schema;

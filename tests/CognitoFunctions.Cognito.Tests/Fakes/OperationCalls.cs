@@ -20,6 +20,24 @@ internal static class OperationCalls
             true, $$"""{"Username":"a@example.com","Password":"Secret-Pass-1","Permanent":true,"UserPoolId":"{{Pool}}"}"""),
         ["AdminInitiateAuth"] = (c => c.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword("a@example.com", "Secret-Pass-1")),
             true, $$"""{"AuthFlow":"ADMIN_USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"a@example.com","PASSWORD":"Secret-Pass-1"},"UserPoolId":"{{Pool}}","ClientId":"{{Client}}"}"""),
+        ["AdminRespondToAuthChallenge"] = (c => c.AdminRespondToAuthChallengeAsync(new RespondToAuthChallengeRequest
+        {
+            ChallengeName = "SOFTWARE_TOKEN_MFA",
+            Session = "session",
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "sub-1", ["SOFTWARE_TOKEN_MFA_CODE"] = "123456" },
+            ContextData = new ContextDataType { IpAddress = "203.0.113.7", ServerName = "app.example", ServerPath = "/api/user/login/challenge" },
+            UserContextData = new UserContextDataType { IpAddress = "203.0.113.7" },
+        }), true, $$"""{"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"session","ChallengeResponses":{"USERNAME":"sub-1","SOFTWARE_TOKEN_MFA_CODE":"123456"},"ContextData":{"IpAddress":"203.0.113.7","ServerName":"app.example","ServerPath":"/api/user/login/challenge","HttpHeaders":[]},"UserPoolId":"{{Pool}}","ClientId":"{{Client}}"}"""),
+        ["InitiateAuth"] = (c => c.InitiateAuthAsync(InitiateAuthRequest.ForPassword("a@example.com", "Secret-Pass-1", new UserContextDataType { IpAddress = "203.0.113.7" })),
+            false, $$"""{"AuthFlow":"USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"a@example.com","PASSWORD":"Secret-Pass-1"},"UserContextData":{"IpAddress":"203.0.113.7"},"ClientId":"{{Client}}"}"""),
+        ["RespondToAuthChallenge"] = (c => c.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest
+        {
+            ChallengeName = "NEW_PASSWORD_REQUIRED",
+            Session = "session",
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "sub-1", ["NEW_PASSWORD"] = "New-Pass-2" },
+            ContextData = new ContextDataType { IpAddress = "203.0.113.7", ServerName = "app.example", ServerPath = "/api/user/login/challenge" },
+            UserContextData = new UserContextDataType { IpAddress = "203.0.113.7" },
+        }), false, $$"""{"ChallengeName":"NEW_PASSWORD_REQUIRED","Session":"session","ChallengeResponses":{"USERNAME":"sub-1","NEW_PASSWORD":"New-Pass-2"},"UserContextData":{"IpAddress":"203.0.113.7"},"ClientId":"{{Client}}"}"""),
         ["AdminDeleteUser"] = (c => c.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
         ["AdminGetUser"] = (c => c.AdminGetUserAsync(new AdminGetUserRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),
         ["AdminUserGlobalSignOut"] = (c => c.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { Username = "a@example.com" }), true, $$"""{"Username":"a@example.com","UserPoolId":"{{Pool}}"}"""),

@@ -22,6 +22,9 @@ public sealed class RetryClassifierTests
         ["AdminCreateUser"] = true, // only through the sign-up saga's nonce
         ["AdminSetUserPassword"] = false,
         ["AdminInitiateAuth"] = true,
+        ["AdminRespondToAuthChallenge"] = false,
+        ["InitiateAuth"] = true,
+        ["RespondToAuthChallenge"] = false,
         ["AdminDeleteUser"] = true,
         ["AdminGetUser"] = true,
         ["AdminUserGlobalSignOut"] = true,

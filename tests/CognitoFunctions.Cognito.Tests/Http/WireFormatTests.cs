@@ -75,6 +75,15 @@ public sealed class WireFormatTests
         await client.ForgotPasswordAsync(new ForgotPasswordRequest { Username = "user@example.com" });
         await client.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = "user@example.com", ConfirmationCode = "123456", Password = "pw" });
         await client.RevokeTokenAsync(new RevokeTokenRequest { Token = "refresh-token" });
+        await client.InitiateAuthAsync(InitiateAuthRequest.ForPassword("user@example.com", "pw"));
+        var answer = new RespondToAuthChallengeRequest
+        {
+            ChallengeName = "SOFTWARE_TOKEN_MFA",
+            Session = "session",
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = sub, ["SOFTWARE_TOKEN_MFA_CODE"] = "123456" },
+        };
+        await client.AdminRespondToAuthChallengeAsync(answer);
+        await client.RespondToAuthChallengeAsync(answer);
 
         // Expected hashes computed outside .NET (Python's hmac) for this secret and client id.
         const string hashForEmail = "pOT8b8O0SzdOKewzzDLHPps969VreGON2SI7AaKiFTM=";
@@ -86,6 +95,10 @@ public sealed class WireFormatTests
         Assert.Equal(hashForEmail, requests[2].Body["SecretHash"]!.GetValue<string>());
         Assert.Equal(hashForEmail, requests[3].Body["SecretHash"]!.GetValue<string>());
         Assert.Equal(TestClients.ClientSecret, requests[4].Body["ClientSecret"]!.GetValue<string>());
+        Assert.Equal(hashForEmail, requests[5].Body["AuthParameters"]!["SECRET_HASH"]!.GetValue<string>());
+        // A challenge's answer is hashed with the USERNAME it names: the Cognito username (the sub), as Cognito requires.
+        Assert.Equal(hashForSub, requests[6].Body["ChallengeResponses"]!["SECRET_HASH"]!.GetValue<string>());
+        Assert.Equal(hashForSub, requests[7].Body["ChallengeResponses"]!["SECRET_HASH"]!.GetValue<string>());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class SecretsInTextTests
         new AdminSetUserPasswordRequest { Username = "a@example.com", Password = Secret, Permanent = true },
         AdminInitiateAuthRequest.ForPassword("a@example.com", Secret),
         AdminInitiateAuthRequest.ForRefreshToken(Secret, "sub"),
-        new AdminInitiateAuthResponse { AuthenticationResult = new AuthenticationResultType { AccessToken = Secret, IdToken = Secret, RefreshToken = Secret } },
+        new AuthFlowResponse { AuthenticationResult = new AuthenticationResultType { AccessToken = Secret, IdToken = Secret, RefreshToken = Secret } },
         new AuthenticationResultType { AccessToken = Secret, IdToken = Secret, RefreshToken = Secret },
         new ConfirmForgotPasswordRequest { Username = "a@example.com", ConfirmationCode = Secret, Password = Secret },
         new ChangePasswordRequest { AccessToken = Secret, PreviousPassword = Secret, ProposedPassword = Secret },

@@ -29,7 +29,7 @@ public sealed class UnreadableAnswerTests(FaultInjectedAppFixture fixture, ITest
         { "an access token that is not JWS", Result(Jws(ValidPayload), Unreadable), "tokens this app cannot read: Cognito returned an access token that is not a JWS" },
         { "iat as a string", Result(Jws(ValidPayload), Jws(ValidPayload.Replace("\"iat\":1700000000", "\"iat\":\"1700000000\"", StringComparison.Ordinal))), "access token whose iat is not a whole number" },
         { "a payload that is not JSON", Result(Jws(ValidPayload), Jws("{\"username\":")), "access token whose payload is not JSON" },
-        { "ExpiresIn as a string", Result(Jws(ValidPayload), Jws(ValidPayload), expiresIn: "3600"), "could not be read: the body is not a AdminInitiateAuthResponse" },
+        { "ExpiresIn as a string", Result(Jws(ValidPayload), Jws(ValidPayload), expiresIn: "3600"), "could not be read: the body is not a AuthFlowResponse" },
     };
 
     [Theory]

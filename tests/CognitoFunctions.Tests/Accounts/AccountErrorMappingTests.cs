@@ -24,6 +24,8 @@ public sealed class AccountErrorMappingTests : IDisposable
     {
         ["login"] = ("AdminInitiateAuth", AccountOperation.LogIn),
         ["login, email typed with capitals"] = ("AdminGetUser", AccountOperation.LogIn),
+        ["answer challenge"] = ("AdminRespondToAuthChallenge", AccountOperation.AnswerChallenge),
+        ["answer challenge, authenticator set-up"] = ("VerifySoftwareToken", AccountOperation.AnswerChallenge),
         ["refresh"] = ("AdminInitiateAuth", AccountOperation.Refresh),
         ["logout, revocation"] = ("RevokeToken", AccountOperation.LogOut),
         ["logout, global sign-out"] = ("AdminUserGlobalSignOut", AccountOperation.LogOut),
@@ -49,7 +51,19 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "login", "UserNotFoundException", "InvalidCredentials" },
         { "login", "InvalidPasswordException", "InvalidCredentials" },
         { "login", "UserNotConfirmedException", "InvalidCredentials" },
-        { "login", "PasswordResetRequiredException", "ChallengeRequired PASSWORD_RESET_REQUIRED" },
+        { "login", "PasswordResetRequiredException", "ChallengeUnsupported PASSWORD_RESET_REQUIRED" },
+        // A spent, expired or foreign session (Cognito: NotAuthorized "Invalid session for the user"), or a user gone since.
+        { "answer challenge", "NotAuthorizedException", "LogInSessionExpired" },
+        { "answer challenge", "UserNotFoundException", "LogInSessionExpired" },
+        { "answer challenge", "CodeMismatchException", "InvalidCode" },
+        { "answer challenge", "ExpiredCodeException", "InvalidCode" },
+        { "answer challenge", "InvalidPasswordException", "FieldRejected newPassword" },
+        { "answer challenge", "PasswordHistoryPolicyViolationException", "FieldRejected newPassword" },
+        { "answer challenge", "MFAMethodNotFoundException", "FieldRejected factor" },
+        { "answer challenge", "PasswordResetRequiredException", "ChallengeUnsupported PASSWORD_RESET_REQUIRED" },
+        { "answer challenge, authenticator set-up", "EnableSoftwareTokenMFAException", "InvalidCode" },
+        { "answer challenge, authenticator set-up", "CodeMismatchException", "InvalidCode" },
+        { "answer challenge, authenticator set-up", "NotAuthorizedException", "LogInSessionExpired" },
         { "login, email typed with capitals", "NotAuthorizedException", "InvalidCredentials" },
         { "refresh", "NotAuthorizedException", "InvalidRefreshToken" },
         { "refresh", "UserNotFoundException", "InvalidRefreshToken" },
@@ -167,7 +181,8 @@ public sealed class AccountErrorMappingTests : IDisposable
     {
         null => "success",
         AccountFailure.FieldRejected rejected => $"FieldRejected {rejected.Field}",
-        AccountFailure.ChallengeRequired challenge => $"ChallengeRequired {challenge.ChallengeName}",
+        AccountFailure.ChallengeRequired challenge => $"ChallengeRequired {challenge.Challenge.Name}",
+        AccountFailure.ChallengeUnsupported challenge => $"ChallengeUnsupported {challenge.ChallengeName}",
         _ => failure.GetType().Name,
     };
 
@@ -200,7 +215,8 @@ public sealed class AccountErrorMappingTests : IDisposable
         }
 
         cognito.Answer<object, object?>("DeleteUser", _ => null);
-        cognito.Answer<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", _ => new AdminInitiateAuthResponse { ChallengeName = "SOFTWARE_TOKEN_MFA" });
+        cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => new AuthFlowResponse { ChallengeName = "SOFTWARE_TOKEN_MFA" });
+        cognito.Answer<RespondToAuthChallengeRequest, AuthFlowResponse>("AdminRespondToAuthChallenge", _ => new AuthFlowResponse { ChallengeName = "SOFTWARE_TOKEN_MFA" });
         cognito.Answer<object, ForgotPasswordResponse>("ForgotPassword", _ => new ForgotPasswordResponse());
         cognito.Answer<object, ListUsersResponse>("ListUsers", _ => new ListUsersResponse());
         cognito.Throws(fails, error(fails));
@@ -210,6 +226,10 @@ public sealed class AccountErrorMappingTests : IDisposable
         {
             "login" => (await _harness.Accounts.LogInAsync(Email, "Wrong-Horse-9", null, none)).Failure,
             "login, email typed with capitals" => (await _harness.Accounts.LogInAsync("Someone@Example.com", "Wrong-Horse-9", null, none)).Failure,
+            "answer challenge" => (await _harness.Accounts.AnswerChallengeAsync(
+                new LogInSession("SOFTWARE_TOKEN_MFA", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), null, none)).Failure,
+            "answer challenge, authenticator set-up" => (await _harness.Accounts.AnswerChallengeAsync(
+                new LogInSession("MFA_SETUP", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), null, none)).Failure,
             "refresh" => (await _harness.Accounts.RefreshAsync("refresh-token", null, null, none)).Failure,
             "logout, revocation" or "logout, global sign-out" => (await _harness.Accounts.LogOutAsync(Sub, "refresh-token", none)).Failure,
             "forgot password" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,

@@ -10,11 +10,14 @@ internal static class AccountFailureSamples
 
     public static IReadOnlyList<AccountFailure> OnePerKind() => [.. Kinds().Select(Sample)];
 
-    // The record's constructor with a made-up value for each field: a name for strings, 2 s for a Retry-After.
+    // The record's constructor with a made-up value for each field: a name for strings, a challenge, 2 s for a Retry-After.
     private static AccountFailure Sample(Type kind)
     {
         var constructor = kind.GetConstructors().Single(c => c.GetParameters().All(p => p.ParameterType != kind));
-        var arguments = constructor.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object?)p.Name : TimeSpan.FromSeconds(2)).ToArray();
+        var arguments = constructor.GetParameters().Select(p =>
+            p.ParameterType == typeof(string) ? p.Name
+            : p.ParameterType == typeof(LogInChallenge) ? new LogInChallenge("SOFTWARE_TOKEN_MFA", "session", ["code"])
+            : (object?)TimeSpan.FromSeconds(2)).ToArray();
         return (AccountFailure)constructor.Invoke(arguments);
     }
 }

@@ -21,7 +21,7 @@ public sealed class DeleteAccountTests : IDisposable
     [Fact]
     public async Task The_password_is_confirmed_for_the_tokens_user_then_Cognito_deletes_the_user_of_the_access_token()
     {
-        _harness.Cognito.Answer<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", _ => Tokens());
+        _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Tokens());
         _harness.Cognito.Answer<DeleteUserRequest, object?>("DeleteUser", _ => null);
 
         var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class DeleteAccountTests : IDisposable
     public async Task A_challenge_after_the_password_means_the_password_is_right(string challenge)
     {
         // Cognito sets a challenge only once it has accepted the password: deletion does not need the second factor.
-        _harness.Cognito.Answer<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", _ => new AdminInitiateAuthResponse { ChallengeName = challenge });
+        _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => new AuthFlowResponse { ChallengeName = challenge });
         _harness.Cognito.Answer<DeleteUserRequest, object?>("DeleteUser", _ => null);
 
         var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
@@ -65,7 +65,7 @@ public sealed class DeleteAccountTests : IDisposable
     [Fact]
     public async Task A_deletion_is_audited_with_the_sub_and_nothing_else_of_the_user()
     {
-        _harness.Cognito.Answer<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", _ => Tokens());
+        _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Tokens());
         _harness.Cognito.Answer<DeleteUserRequest, object?>("DeleteUser", _ => null);
 
         await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class DeleteAccountTests : IDisposable
     [Fact]
     public async Task A_lost_answer_to_the_deletion_is_an_unknown_outcome_audited_with_the_sub()
     {
-        _harness.Cognito.Answer<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", _ => Tokens());
+        _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Tokens());
         _harness.Cognito.Throws("DeleteUser", CognitoErrors.Common("answer lost", "DeleteUser"));
 
         var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
@@ -99,7 +99,7 @@ public sealed class DeleteAccountTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    private static AdminInitiateAuthResponse Tokens() => new()
+    private static AuthFlowResponse Tokens() => new()
     {
         AuthenticationResult = new AuthenticationResultType { AccessToken = "a.b.c", IdToken = "d.e.f", RefreshToken = "refresh" },
     };

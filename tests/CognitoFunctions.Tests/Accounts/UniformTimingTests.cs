@@ -66,7 +66,7 @@ public sealed class UniformTimingTests : IDisposable
     [Fact]
     public async Task A_successful_login_is_not_held_back()
     {
-        _cognito.On<AdminInitiateAuthRequest, AdminInitiateAuthResponse>("AdminInitiateAuth", (_, _) => Task.FromResult(new AdminInitiateAuthResponse
+        _cognito.On<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", (_, _) => Task.FromResult(new AuthFlowResponse
         {
             AuthenticationResult = new AuthenticationResultType { IdToken = AccessToken(), AccessToken = AccessToken(), RefreshToken = "refresh", ExpiresIn = 3600 },
         }));

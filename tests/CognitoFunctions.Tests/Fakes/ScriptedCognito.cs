@@ -58,7 +58,13 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) => Call<object>("AdminSetUserPassword", request, cancellationToken);
 
-    public Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) => Call<AdminInitiateAuthResponse>("AdminInitiateAuth", request, cancellationToken);
+    public Task<AuthFlowResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) => Call<AuthFlowResponse>("AdminInitiateAuth", request, cancellationToken);
+
+    public Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default) => Call<AuthFlowResponse>("AdminRespondToAuthChallenge", request, cancellationToken);
+
+    public Task<AuthFlowResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken = default) => Call<AuthFlowResponse>("InitiateAuth", request, cancellationToken);
+
+    public Task<AuthFlowResponse> RespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default) => Call<AuthFlowResponse>("RespondToAuthChallenge", request, cancellationToken);
 
     public Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) => Call<object>("AdminDeleteUser", request, cancellationToken);
 

@@ -40,11 +40,14 @@ public sealed class AccountProblemsTests
     [Fact]
     public void The_answers_carry_what_their_failure_carries()
     {
-        var challenge = new AccountFailure.ChallengeRequired("NEW_PASSWORD_REQUIRED").ToProblem();
+        var challenge = new AccountFailure.ChallengeRequired(new LogInChallenge("NEW_PASSWORD_REQUIRED", "ls1.abc", ["newPassword"])).ToProblem();
+        var unsupported = new AccountFailure.ChallengeUnsupported("CUSTOM_CHALLENGE").ToProblem();
         var rejected = new AccountFailure.FieldRejected("newPassword", "Choose another.").ToProblem();
         var throttled = new AccountFailure.Throttled(TimeSpan.FromSeconds(2.5)).ToProblem();
 
-        Assert.Equal((HttpStatusCode.Forbidden, "NEW_PASSWORD_REQUIRED"), (challenge.Status, challenge.ChallengeName));
+        Assert.Equal((HttpStatusCode.Forbidden, "NEW_PASSWORD_REQUIRED", "ls1.abc"), (challenge.Status, challenge.Challenge!.Name, challenge.Challenge.Session));
+        Assert.Contains("`newPassword`", challenge.Detail, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Forbidden, "CUSTOM_CHALLENGE"), (unsupported.Status, unsupported.ChallengeName));
         Assert.Equal(["Choose another."], rejected.Errors!["newPassword"]);
         Assert.Equal((HttpStatusCode.TooManyRequests, 3), (throttled.Status, throttled.RetryAfterSeconds));
         Assert.Equal(60, new AccountFailure.LimitExceeded().ToProblem().RetryAfterSeconds);

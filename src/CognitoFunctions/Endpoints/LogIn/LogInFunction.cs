@@ -9,11 +9,14 @@ internal sealed class LogInFunction(AccountService accounts) : IDescribedFunctio
     [
         new("LogIn", ApiTag.Accounts, "Log in with email and password")
         {
-            Description = "One identical 401 for a wrong password and an unknown email. `token` is the ID token, as the original API returned.",
+            Description = "One identical 401 for a wrong password and an unknown email. `token` is the ID token, as the original API returned. "
+                + "When the password is right but Cognito sets a challenge (a new password for a user an administrator created, an MFA code, "
+                + "the choice of a factor, setting up an authenticator app), the answer is 403 `/problems/challenge-required` with the "
+                + "challenge's `session` and the fields to send next: complete it with POST /api/user/login/challenge.",
             Body = LogInRequest.Body,
             Responses = [new(HttpStatusCode.OK, "Tokens (`Cache-Control: no-store`).", LogInJson.Default.TokenResponse)],
             CallsCognito = true,
-            Problems = [ProblemKind.InvalidCredentials, ProblemKind.ChallengeRequired],
+            Problems = [ProblemKind.InvalidCredentials, ProblemKind.ChallengeRequired, ProblemKind.ChallengeUnsupported],
         },
     ];
 

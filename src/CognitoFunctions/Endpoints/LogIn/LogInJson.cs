@@ -6,4 +6,5 @@ namespace CognitoFunctions.Endpoints.LogIn;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = ApiJson.Naming, DefaultIgnoreCondition = ApiJson.Nulls, AllowDuplicateProperties = ApiJson.DuplicateProperties)]
 [JsonSerializable(typeof(LogInRequest))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(AnswerChallengeRequest))]
 internal sealed partial class LogInJson : JsonSerializerContext;

@@ -19,7 +19,7 @@ internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoO
             Body = RefreshRequest.Body,
             Responses = [new(HttpStatusCode.OK, "Tokens without `refreshToken` (`Cache-Control: no-store`).", RefreshJson.Default.TokenResponse)],
             CallsCognito = true,
-            Problems = [ProblemKind.InvalidRefreshToken, ProblemKind.ChallengeRequired],
+            Problems = [ProblemKind.InvalidRefreshToken],
         },
     ];
 
