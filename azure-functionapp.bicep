@@ -108,6 +108,10 @@ param accountsGlobalSignOutOnLogout bool = true
 @description('Accounts__UniformResponseTime: the earliest a password-reset answer, a failed login or a failed reset confirmation leaves, so that its timing does not tell whether the email has an account (hh:mm:ss.fff; 0 turns it off).')
 param accountsUniformResponseTime string = '00:00:01'
 
+@description('Accounts__PasswordAuthFlow: the Cognito flow a login runs. AdminUserPasswordAuth (the admin API, IAM-signed, with the end user\'s context for threat protection) for Cognito; UserPasswordAuth (the public API; the app client must allow USER_PASSWORD_AUTH) only for cognito-local.')
+@allowed(['AdminUserPasswordAuth', 'UserPasswordAuth'])
+param accountsPasswordAuthFlow string = 'AdminUserPasswordAuth'
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
@@ -394,6 +398,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
         Accounts__GlobalSignOutOnLogout: string(accountsGlobalSignOutOnLogout)
         Accounts__UniformResponseTime: accountsUniformResponseTime
+        Accounts__PasswordAuthFlow: accountsPasswordAuthFlow
 
         CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)

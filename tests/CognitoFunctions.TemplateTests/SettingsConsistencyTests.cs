@@ -38,6 +38,7 @@ public sealed partial class SettingsConsistencyTests
         ["Cognito__ServiceUrl"] = "cognito-local's address",
         ["Cognito__JwksUri"] = "cognito-local's JWKS",
         ["Accounts__GlobalSignOutOnLogout"] = "cognito-local lacks AdminUserGlobalSignOut",
+        ["Accounts__PasswordAuthFlow"] = "cognito-local's AdminInitiateAuth never sets a challenge (MFA, a new password); its InitiateAuth does",
         ["Accounts__UniformResponseTime"] = "cognito-local answers in milliseconds: a short floor hides its timing and keeps local runs quick",
         ["CognitoAuth__RequireHttpsJwks"] = "cognito-local serves its JWKS over http",
     };

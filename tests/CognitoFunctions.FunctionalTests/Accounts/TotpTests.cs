@@ -1,5 +1,4 @@
 using System.Net;
-using OtpNet;
 
 namespace CognitoFunctions.FunctionalTests.Accounts;
 
@@ -27,8 +26,8 @@ public sealed class TotpTests(CognitoFunctionsAppFixture fixture, ITestOutputHel
         Assert.EndsWith(":" + Uri.EscapeDataString(user["email"]!.GetValue<string>()), uri.AbsolutePath, StringComparison.Ordinal);
         Assert.Contains("secret=" + secret, uri.Query, StringComparison.Ordinal);
 
-        using var wrong = await Client.PostJsonAsync("/api/user/mfa/totp/verify", new { code = WrongCode(secret) }, access);
-        using var verify = await Client.PostJsonAsync("/api/user/mfa/totp/verify", new { code = new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp() }, access);
+        using var wrong = await Client.PostJsonAsync("/api/user/mfa/totp/verify", new { code = TotpCodes.Wrong(secret) }, access);
+        using var verify = await Client.PostJsonAsync("/api/user/mfa/totp/verify", new { code = TotpCodes.Current(secret) }, access);
         using var prefer = await Client.PostRawAsync("/api/user/mfa/totp/preferred", "", null, access);
         using var off = await SendAsync(HttpMethod.Delete, "/api/user/mfa/totp", access);
 
@@ -75,15 +74,6 @@ public sealed class TotpTests(CognitoFunctionsAppFixture fixture, ITestOutputHel
 
         var problem = await verify.ProblemAsync(HttpStatusCode.BadRequest, "/problems/validation");
         Assert.NotNull(problem["errors"]!["code"]);
-    }
-
-    // A six-digit code that is none of the codes of the current, previous and next windows.
-    private static string WrongCode(string secret)
-    {
-        var totp = new Totp(Base32Encoding.ToBytes(secret));
-        var now = DateTime.UtcNow;
-        var valid = new[] { now.AddSeconds(-30), now, now.AddSeconds(30) }.Select(t => totp.ComputeTotp(t)).ToHashSet();
-        return Enumerable.Range(0, 4).Select(i => $"{i}{i}{i}{i}{i}{i}").First(c => !valid.Contains(c));
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string bearer)
