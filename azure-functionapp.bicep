@@ -110,6 +110,7 @@ param accountsUniformResponseTime string = '00:00:01'
 
 @description('Accounts__PasswordAuthFlow: the Cognito flow a login runs. AdminUserPasswordAuth (the admin API, IAM-signed, with the end user\'s context for threat protection) for Cognito; UserPasswordAuth (the public API; the app client must allow USER_PASSWORD_AUTH) only for cognito-local.')
 @allowed(['AdminUserPasswordAuth', 'UserPasswordAuth'])
+#disable-next-line secure-secrets-in-params // The name of a Cognito auth flow, not a password.
 param accountsPasswordAuthFlow string = 'AdminUserPasswordAuth'
 
 // ---------------------------------------------------------------------------------------------------------------------

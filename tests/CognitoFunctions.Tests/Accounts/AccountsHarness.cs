@@ -15,12 +15,18 @@ internal sealed class AccountsHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public AccountsHarness(TimeProvider? time = null, TimeSpan? uniformResponseTime = null)
+    public AccountsHarness(TimeProvider? time = null, TimeSpan? uniformResponseTime = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Accounts:UniformResponseTime"] = (uniformResponseTime ?? TimeSpan.Zero).ToString("c"),
-        }).Build();
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[name] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         _services = new ServiceCollection()
             .AddFakeLogging()
             .AddSingleton<ICognitoIdentityProvider>(Cognito)

@@ -77,6 +77,21 @@ public sealed class UniformTimingTests : IDisposable
         Assert.Null(result.Failure);
     }
 
+    [Fact]
+    public async Task A_login_that_meets_a_challenge_is_not_held_back()
+    {
+        // Cognito sets a challenge only once the password was right: an answer like tokens, with nothing to conceal.
+        _cognito.On<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", (_, _) => Task.FromResult(new AuthFlowResponse
+        {
+            ChallengeName = "SOFTWARE_TOKEN_MFA",
+            Session = "cognito-session",
+        }));
+
+        var result = await _accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.IsType<AccountFailure.ChallengeRequired>(result.Failure);
+    }
+
     private Task Run(string outcome)
     {
         switch (outcome)
