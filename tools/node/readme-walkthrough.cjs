@@ -7,13 +7,13 @@
 // In the README, a walkthrough step is a fenced block whose info string is `bash walkthrough`. The fenced
 // block right after it (blank lines between are fine) tagged `output` (e.g. ```json output) holds what the step
 // prints; a step with no output block must print nothing. All steps run in order in ONE bash process (variables
-// carry over), in a temporary directory, with stderr merged into stdout so errors show in the comparison.
+// carry over), in the README's folder (the repository's root, where a reader runs them: a step may call the
+// repository's scripts), with stderr merged into stdout so errors show in the comparison.
 // `--base-url` replaces the README's address (http://127.0.0.1:7071) in the commands. `--write` puts the actual
 // outputs into the README's output blocks instead of comparing: for a maintainer, after reading the diff.
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
@@ -57,15 +57,14 @@ function extractSteps(markdown) {
   return steps;
 }
 
-/** Runs the steps in one bash process; returns each step's output (stdout and stderr together). */
-function runSteps(steps, baseUrl) {
+/** Runs the steps in one bash process in <cwd>; returns each step's output (stdout and stderr together). */
+function runSteps(steps, baseUrl, cwd) {
   const marker = (i) => `\u001eWALKTHROUGH-STEP-${i}\u001e`;
   const script = ['exec 2>&1', 'set -uo pipefail']
     .concat(steps.flatMap((step, i) => [`printf '\\n%s\\n' '${marker(i)}'`, step.command.split(README_ADDRESS).join(baseUrl)]))
     .concat([`printf '\\n%s\\n' '${marker(steps.length)}'`])
     .join('\n');
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-walkthrough-'));
-  try {
+  {
     const result = spawnSync('bash', ['--noprofile', '--norc', '-c', script], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS });
     if (result.error) throw new WalkthroughError(`bash failed: ${result.error.message}`);
     const outputs = [];
@@ -85,8 +84,6 @@ function runSteps(steps, baseUrl) {
       }
     }
     return outputs;
-  } finally {
-    fs.rmSync(cwd, { recursive: true, force: true });
   }
 }
 
@@ -104,7 +101,7 @@ function check(readmePath, baseUrl, write, log = console.log) {
   const markdown = fs.readFileSync(readmePath, 'utf8');
   const steps = extractSteps(markdown);
   if (steps.length === 0) throw new WalkthroughError(`${readmePath} has no \`bash walkthrough\` blocks`);
-  const outputs = runSteps(steps, baseUrl);
+  const outputs = runSteps(steps, baseUrl, path.dirname(path.resolve(readmePath)));
 
   if (write) {
     const lines = markdown.split('\n');
