@@ -108,6 +108,9 @@ param accountsGlobalSignOutOnLogout bool = true
 @description('Accounts__UniformResponseTime: the earliest a password-reset answer, a failed login or a failed reset confirmation leaves, so that its timing does not tell whether the email has an account (hh:mm:ss.fff; 0 turns it off).')
 param accountsUniformResponseTime string = '00:00:01'
 
+@description('Accounts__MarkEmailVerifiedWithoutProof: sign-up marks the email verified at once, without proof that the user owns it (the original tutorial did); false: the user proves it with an emailed code.')
+param accountsMarkEmailVerifiedWithoutProof bool = false
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
@@ -394,6 +397,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
         Accounts__GlobalSignOutOnLogout: string(accountsGlobalSignOutOnLogout)
         Accounts__UniformResponseTime: accountsUniformResponseTime
+        Accounts__MarkEmailVerifiedWithoutProof: string(accountsMarkEmailVerifiedWithoutProof)
 
         CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)

@@ -33,4 +33,7 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(DescribeUserPoolResponse))]
 [JsonSerializable(typeof(DescribeUserPoolClientRequest))]
 [JsonSerializable(typeof(DescribeUserPoolClientResponse))]
+[JsonSerializable(typeof(GetUserAttributeVerificationCodeRequest))]
+[JsonSerializable(typeof(GetUserAttributeVerificationCodeResponse))]
+[JsonSerializable(typeof(VerifyUserAttributeRequest))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

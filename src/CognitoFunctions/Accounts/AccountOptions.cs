@@ -20,6 +20,13 @@ internal sealed class AccountOptions
     /// </summary>
     public TimeSpan UniformResponseTime { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Sign-up marks the email verified at once, without proof that the user owns the address, as the original tutorial
+    /// did. Anyone can then register an address they do not own and reset its password. Default false: the user proves
+    /// the address with the code Cognito emails (<c>POST /api/user/email/verification-code</c>, then <c>/verify</c>).
+    /// </summary>
+    public bool MarkEmailVerifiedWithoutProof { get; set; }
+
     /// <summary>The longest <see cref="UniformResponseTime"/> accepted.</summary>
     public static readonly TimeSpan MaxUniformResponseTime = TimeSpan.FromSeconds(10);
 }

@@ -25,6 +25,7 @@ internal static class AccountServiceCollectionExtensions
         services.AddSingleton<SignUpSaga>();
         services.AddSingleton<UserListing>();
         services.AddSingleton<TotpFactor>();
+        services.AddSingleton<EmailVerification>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Accounts;
 
@@ -17,12 +18,16 @@ internal sealed class SignUpSaga(
     UserLookup users,
     AccountFlow flow,
     AccountMetrics metrics,
+    IOptions<AccountOptions> options,
     ILogger<SignUpSaga> logger)
 {
     /// <summary>The custom attribute sign-up stamps to recognise its own user (declared in aws-cognito.yaml).</summary>
     public const string NonceAttribute = "custom:signup_nonce";
 
-    /// <summary>Creates a confirmed user with a verified email and a permanent password; returns the user's sub.</summary>
+    /// <summary>
+    /// Creates a confirmed user with a permanent password and an email still to be proven (verified at once only under
+    /// <see cref="AccountOptions.MarkEmailVerifiedWithoutProof"/>); returns the user's sub.
+    /// </summary>
     public Task<AccountResult<string>> SignUpAsync(string typedEmail, string password, CancellationToken cancellationToken) =>
         flow.RunAsync<string>(AccountOperation.SignUp, async () =>
         {
@@ -50,12 +55,7 @@ internal sealed class SignUpSaga(
             {
                 Username = email,
                 MessageAction = MessageActionType.Suppress,
-                UserAttributes =
-                [
-                    new AttributeType { Name = "email", Value = email },
-                    new AttributeType { Name = "email_verified", Value = "true" },
-                    new AttributeType { Name = NonceAttribute, Value = nonce },
-                ],
+                UserAttributes = Attributes(email, nonce),
             }, cancellationToken);
             return created.User?.Attributes.ValueOf("sub") ?? "";
         }
@@ -99,6 +99,12 @@ internal sealed class SignUpSaga(
             throw;
         }
     }
+
+    // The email stays unproven (no email_verified attribute: Cognito reads its absence as false) unless the operator chose
+    // the original tutorial's behaviour. Writing "false" instead would read as true in cognito-local's tokens.
+    private AttributeType[] Attributes(string email, string nonce) => options.Value.MarkEmailVerifiedWithoutProof
+        ? [AttributeType.Of("email", email), AttributeType.Of("email_verified", "true"), AttributeType.Of(NonceAttribute, nonce)]
+        : [AttributeType.Of("email", email), AttributeType.Of(NonceAttribute, nonce)];
 
     /// <summary>AdminSetUserPassword on the user just created; on failure that user is rolled back.</summary>
     private async Task<AccountResult<string>> SetPasswordAsync(string email, string nonce, string password, AccountResult<string> created)

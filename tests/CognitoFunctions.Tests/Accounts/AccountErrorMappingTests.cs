@@ -38,6 +38,9 @@ public sealed class AccountErrorMappingTests : IDisposable
         ["verify totp"] = ("VerifySoftwareToken", AccountOperation.VerifyTotp),
         ["prefer totp"] = ("SetUserMFAPreference", AccountOperation.PreferTotp),
         ["disable totp"] = ("SetUserMFAPreference", AccountOperation.DisableTotp),
+        ["send email code, lookup"] = ("AdminGetUser", AccountOperation.SendEmailCode),
+        ["send email code"] = ("GetUserAttributeVerificationCode", AccountOperation.SendEmailCode),
+        ["verify email"] = ("VerifyUserAttribute", AccountOperation.VerifyEmail),
         ["list users"] = ("ListUsers", AccountOperation.ListUsers),
         ["list users, next page"] = ("ListUsers", AccountOperation.ListUsers),
     };
@@ -94,6 +97,13 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "prefer totp", "NotAuthorizedException", "AccessTokenRevoked" },
         { "disable totp", "InvalidParameterException", "MfaRequired" },
         { "disable totp", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "send email code, lookup", "UserNotFoundException", "AccessTokenRevoked" },
+        { "send email code", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "send email code", "LimitExceededException", "LimitExceeded" },
+        { "verify email", "CodeMismatchException", "InvalidCode" },
+        { "verify email", "ExpiredCodeException", "InvalidCode" },
+        { "verify email", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "verify email", "LimitExceededException", "LimitExceeded" },
         { "login", "LimitExceededException", "LimitExceeded" },
         { "confirm forgot password", "LimitExceededException", "LimitExceeded" },
     };
@@ -194,7 +204,9 @@ public sealed class AccountErrorMappingTests : IDisposable
         cognito.Answer<object, VerifySoftwareTokenResponse>("VerifySoftwareToken", _ => new VerifySoftwareTokenResponse { Status = "SUCCESS" });
         cognito.Answer<object, object?>("SetUserMFAPreference", _ => null);
         cognito.Answer<object, DescribeUserPoolResponse>("DescribeUserPool", _ => new DescribeUserPoolResponse { UserPool = new() { Name = "pool" } });
-        if (flow == "enrol totp")
+        cognito.Answer<object, GetUserAttributeVerificationCodeResponse>("GetUserAttributeVerificationCode", _ => new GetUserAttributeVerificationCodeResponse());
+        cognito.Answer<object, object?>("VerifyUserAttribute", _ => null);
+        if (flow is "enrol totp" or "send email code" or "send email code, lookup")
         {
             cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse { UserAttributes = [new() { Name = "email", Value = Email }] });
         }
@@ -222,6 +234,8 @@ public sealed class AccountErrorMappingTests : IDisposable
             "verify totp" => (await _harness.Totp.VerifyAsync("access-token", "123456", none)).Failure,
             "prefer totp" => (await _harness.Totp.PreferAsync("access-token", none)).Failure,
             "disable totp" => (await _harness.Totp.DisableAsync("access-token", none)).Failure,
+            "send email code" or "send email code, lookup" => (await _harness.Email.SendCodeAsync("access-token", Sub, none)).Failure,
+            "verify email" => (await _harness.Email.VerifyAsync("access-token", "123456", none)).Failure,
             "list users" => (await _harness.Users.ListUsersAsync(10, null, none)).Failure,
             _ => (await _harness.Users.ListUsersAsync(10, "next-page", none)).Failure,
         };

@@ -17,6 +17,14 @@ public sealed class AccountOptionsTests
         Assert.False(services.GetRequiredService<IOptions<AccountOptions>>().Value.GlobalSignOutOnLogout);
     }
 
+    [Fact]
+    public void Sign_up_leaves_the_email_unproven_by_default()
+    {
+        using var services = Build([]);
+
+        Assert.False(services.GetRequiredService<IOptions<AccountOptions>>().Value.MarkEmailVerifiedWithoutProof);
+    }
+
     [Theory]
     [InlineData("Accounts:GlobalSignoutOnLogut", "Accounts__GlobalSignoutOnLogut")]
     [InlineData("Accounts:GlobalSignOutOnLogout:Enabled", "Accounts__GlobalSignOutOnLogout__Enabled")]

@@ -148,16 +148,37 @@ public sealed class SignUpTests : IDisposable
         Assert.Equal(rollbackWorks ? 1 : 0, _cognito.CountOf("AdminDeleteUser"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_email_is_marked_verified_only_under_the_setting_that_says_so(bool markWithoutProof)
+    {
+        AdminCreateUserRequest? sent = null;
+        CreateAnswers(request =>
+        {
+            sent = request;
+            return Created();
+        });
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, _) => Task.CompletedTask);
+
+        var result = await SignUpAsync(CancellationToken.None, new AccountOptions { MarkEmailVerifiedWithoutProof = markWithoutProof });
+
+        Assert.Null(result.Failure);
+        Assert.Equal(Email, sent!.UserAttributes.ValueOf("email"));
+        Assert.Equal(markWithoutProof ? "true" : null, sent.UserAttributes.ValueOf("email_verified"));
+    }
+
     public void Dispose()
     {
         _metrics.Dispose();
         _services.Dispose();
     }
 
-    private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken)
+    private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken, AccountOptions? options = null)
     {
-        var flow = new AccountFlow(_metrics, Options.Create(new AccountOptions()), TimeProvider.System, NullLogger<AccountFlow>.Instance);
-        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, NullLogger<SignUpSaga>.Instance);
+        var settings = Options.Create(options ?? new AccountOptions());
+        var flow = new AccountFlow(_metrics, settings, TimeProvider.System, NullLogger<AccountFlow>.Instance);
+        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, settings, NullLogger<SignUpSaga>.Instance);
         return saga.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
     }
 
