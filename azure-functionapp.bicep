@@ -111,6 +111,9 @@ param accountsUniformResponseTime string = '00:00:01'
 @description('Accounts__MarkEmailVerifiedWithoutProof: sign-up marks the email verified at once, without proof that the user owns it (the original tutorial did); false: the user proves it with an emailed code.')
 param accountsMarkEmailVerifiedWithoutProof bool = false
 
+@description('Accounts__UnprovenEmailHoldsFor: how long an account whose email was never proven holds the address against a new sign-up, from its creation (d.hh:mm:ss; 0: not at all); after it a sign-up of the address replaces that account.')
+param accountsUnprovenEmailHoldsFor string = '1.00:00:00'
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
@@ -398,6 +401,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         Accounts__GlobalSignOutOnLogout: string(accountsGlobalSignOutOnLogout)
         Accounts__UniformResponseTime: accountsUniformResponseTime
         Accounts__MarkEmailVerifiedWithoutProof: string(accountsMarkEmailVerifiedWithoutProof)
+        Accounts__UnprovenEmailHoldsFor: accountsUnprovenEmailHoldsFor
 
         CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)

@@ -7,7 +7,8 @@ namespace CognitoFunctions.Accounts;
 /// <summary>
 /// Proof that the signed-in user owns their email: Cognito emails a code (GetUserAttributeVerificationCode), and the
 /// code marks the email verified (VerifyUserAttribute). Both calls are authorized by the user's access token, so
-/// Cognito applies them to that user alone.
+/// Cognito applies them to that user alone. Until then the email is unproven, and after
+/// <see cref="AccountOptions.UnprovenEmailHoldsFor"/> a new sign-up may claim the address.
 /// </summary>
 internal sealed class EmailVerification(ICognitoIdentityProvider cognito, AccountFlow flow)
 {

@@ -11,7 +11,8 @@ internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp,
         new("SignUp", ApiTag.Accounts, "Create an account")
         {
             Description = "Creates a confirmed user who can log in at once. The email is not verified yet (`emailVerified: false`): "
-                + "the user proves it with the code `POST /api/user/email/verification-code` sends. Safe to retry.",
+                + "the user proves it with the code `POST /api/user/email/verification-code` sends, within `Accounts__UnprovenEmailHoldsFor` "
+                + "(24 h by default): after it, a new sign-up of the address replaces the unproven account. Safe to retry.",
             Body = SignUpRequest.Body,
             Responses = [new(HttpStatusCode.Created, "The account exists; `userSub` is its Cognito `sub`; `emailVerified` says whether the email still has to be proven (true only under `Accounts__MarkEmailVerifiedWithoutProof`).", SignUpJson.Default.SignUpResponse)],
             CallsCognito = true,
