@@ -35,6 +35,9 @@ internal static partial class AccountLog
     [LoggerMessage(210, LogLevel.Information, "Password reset request answered as accepted; Cognito said {ErrorCode}")]
     public static partial void ForgotPasswordSuppressed(ILogger logger, string errorCode);
 
+    [LoggerMessage(227, LogLevel.Information, "Password reset request answered as accepted; no code sent: no account, or its email is not verified")]
+    public static partial void ForgotPasswordNotSent(ILogger logger);
+
     [LoggerMessage(211, LogLevel.Critical, "Sign-up rollback failed: a user without a usable password may remain")]
     public static partial void RollbackFailed(ILogger logger, Exception exception);
 }

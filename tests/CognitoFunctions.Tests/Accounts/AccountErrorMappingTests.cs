@@ -28,6 +28,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         ["logout, revocation"] = ("RevokeToken", AccountOperation.LogOut),
         ["logout, global sign-out"] = ("AdminUserGlobalSignOut", AccountOperation.LogOut),
         ["forgot password"] = ("ForgotPassword", AccountOperation.ForgotPassword),
+        ["forgot password, lookup"] = ("AdminGetUser", AccountOperation.ForgotPassword),
         ["confirm forgot password"] = ("ConfirmForgotPassword", AccountOperation.ConfirmForgotPassword),
         ["change password"] = ("ChangePassword", AccountOperation.ChangePassword),
         ["delete account, password check"] = ("AdminInitiateAuth", AccountOperation.DeleteAccount),
@@ -66,6 +67,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "forgot password", "LimitExceededException", "success" },
         { "forgot password", "InvalidParameterException", "success" },
         { "forgot password", "CodeDeliveryFailureException", "success" },
+        { "forgot password, lookup", "UserNotFoundException", "success" },
         { "confirm forgot password", "CodeMismatchException", "InvalidCode" },
         { "confirm forgot password", "ExpiredCodeException", "InvalidCode" },
         { "confirm forgot password", "UserNotFoundException", "InvalidCode" },
@@ -206,6 +208,14 @@ public sealed class AccountErrorMappingTests : IDisposable
         cognito.Answer<object, DescribeUserPoolResponse>("DescribeUserPool", _ => new DescribeUserPoolResponse { UserPool = new() { Name = "pool" } });
         cognito.Answer<object, GetUserAttributeVerificationCodeResponse>("GetUserAttributeVerificationCode", _ => new GetUserAttributeVerificationCodeResponse());
         cognito.Answer<object, object?>("VerifyUserAttribute", _ => null);
+        if (flow is "forgot password" or "forgot password, lookup")
+        {
+            cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse
+            {
+                UserAttributes = [new() { Name = "email", Value = Email }, new() { Name = "email_verified", Value = "true" }],
+            });
+        }
+
         if (flow is "enrol totp" or "send email code" or "send email code, lookup")
         {
             cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse { UserAttributes = [new() { Name = "email", Value = Email }] });
@@ -224,7 +234,7 @@ public sealed class AccountErrorMappingTests : IDisposable
             "login, email typed with capitals" => (await _harness.Accounts.LogInAsync("Someone@Example.com", "Wrong-Horse-9", null, none)).Failure,
             "refresh" => (await _harness.Accounts.RefreshAsync("refresh-token", null, null, none)).Failure,
             "logout, revocation" or "logout, global sign-out" => (await _harness.Accounts.LogOutAsync(Sub, "refresh-token", none)).Failure,
-            "forgot password" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
+            "forgot password" or "forgot password, lookup" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
             "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", none)).Failure,
             "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", none)).Failure,
             "delete account, password check" or "delete account, deletion" =>
