@@ -128,7 +128,8 @@ internal sealed class SignUpSaga(
     private async Task<AccountResult<string>> ReplaceAsync(string email, string nonce, AdminGetUserResponse holder, CancellationToken cancellationToken)
     {
         // Cognito deletes by username and has no conditional delete: the nonce is read again just before, as the
-        // rollback does, so a user created since the first read (by another sign-up) is not the one deleted.
+        // rollback does, so a user another sign-up created since the first read is kept. Only one created within the
+        // round trip between this read and the delete could still go: Cognito offers nothing tighter.
         var stale = holder.UserAttributes.ValueOf(NonceAttribute)!;
         if (await users.FindAsync(email, cancellationToken) is not { } current || current.UserAttributes.ValueOf(NonceAttribute) != stale || !IsStaleUnproven(current))
         {
