@@ -113,6 +113,12 @@ param accountsUniformResponseTime string = '00:00:01'
 #disable-next-line secure-secrets-in-params // The name of a Cognito auth flow, not a password.
 param accountsPasswordAuthFlow string = 'AdminUserPasswordAuth'
 
+@description('Accounts__MarkEmailVerifiedWithoutProof: sign-up marks the email verified at once, without proof that the user owns it (the original tutorial did); false: the user proves it with an emailed code.')
+param accountsMarkEmailVerifiedWithoutProof bool = false
+
+@description('Accounts__UnprovenEmailHoldsFor: how long an account whose email was never proven holds the address against a new sign-up, from its creation (d.hh:mm:ss; 0: not at all); after it a sign-up of the address replaces that account.')
+param accountsUnprovenEmailHoldsFor string = '1.00:00:00'
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
@@ -400,6 +406,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         Accounts__GlobalSignOutOnLogout: string(accountsGlobalSignOutOnLogout)
         Accounts__UniformResponseTime: accountsUniformResponseTime
         Accounts__PasswordAuthFlow: accountsPasswordAuthFlow
+        Accounts__MarkEmailVerifiedWithoutProof: string(accountsMarkEmailVerifiedWithoutProof)
+        Accounts__UnprovenEmailHoldsFor: accountsUnprovenEmailHoldsFor
 
         CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)

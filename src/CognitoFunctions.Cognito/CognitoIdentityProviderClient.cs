@@ -106,6 +106,12 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
             Json.DescribeUserPoolClientResponse,
             cancellationToken);
 
+    public Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCodeAsync(GetUserAttributeVerificationCodeRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.GetUserAttributeVerificationCode, request, Json.GetUserAttributeVerificationCodeRequest, Json.GetUserAttributeVerificationCodeResponse, cancellationToken);
+
+    public Task VerifyUserAttributeAsync(VerifyUserAttributeRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(CognitoOperations.VerifyUserAttribute, request, Json.VerifyUserAttributeRequest, cancellationToken);
+
     private AdminInitiateAuthRequest WithSecretHash(AdminInitiateAuthRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

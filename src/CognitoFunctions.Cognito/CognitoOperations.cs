@@ -89,6 +89,16 @@ public static class CognitoOperations
         "After the first delivery the user is gone: a repeat is refused (NotAuthorized or UserNotFound for a token whose "
         + "user no longer exists), a false 'not deleted' although the account was deleted.");
 
+    /// <summary>Sends the signed-in user a code that proves they own their email.</summary>
+    public static readonly CognitoOperation GetUserAttributeVerificationCode = new(nameof(GetUserAttributeVerificationCode), IamAuthorized: false, Repeatable: false,
+        "Each delivery emails a new code that replaces the previous one, so a repeat would make the code of the first "
+        + "email useless, and it counts towards the per-user LimitExceeded quota.");
+
+    /// <summary>Marks the signed-in user's email verified with the code Cognito sent.</summary>
+    public static readonly CognitoOperation VerifyUserAttribute = new(nameof(VerifyUserAttribute), IamAuthorized: false, Repeatable: false,
+        "The code is spent by the first delivery: a repeat is refused with CodeMismatch or ExpiredCode, a false 'invalid "
+        + "code' although the email was verified.");
+
     /// <summary>Lists a page of the pool's users.</summary>
     public static readonly CognitoOperation ListUsers = new(nameof(ListUsers), IamAuthorized: true, Repeatable: true, "Reads only.");
 
@@ -104,6 +114,7 @@ public static class CognitoOperations
         AdminCreateUser, AdminSetUserPassword, AdminInitiateAuth, AdminRespondToAuthChallenge, InitiateAuth, RespondToAuthChallenge, AdminDeleteUser, AdminGetUser, AdminUserGlobalSignOut,
         RevokeToken, ForgotPassword, ConfirmForgotPassword, ChangePassword, DeleteUser, AssociateSoftwareToken, VerifySoftwareToken,
         SetUserMFAPreference, ListUsers, DescribeUserPool, DescribeUserPoolClient,
+        GetUserAttributeVerificationCode, VerifyUserAttribute,
     ];
 
     /// <summary>The IAM actions the app's role needs: those of the signed operations, and no other.</summary>

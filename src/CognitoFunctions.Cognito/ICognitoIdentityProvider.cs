@@ -77,4 +77,10 @@ public interface ICognitoIdentityProvider
 
     /// <summary>DescribeUserPoolClient of the configured app client in the configured pool.</summary>
     Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>GetUserAttributeVerificationCode (with the user's access token).</summary>
+    Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCodeAsync(GetUserAttributeVerificationCodeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>VerifyUserAttribute (with the user's access token).</summary>
+    Task VerifyUserAttributeAsync(VerifyUserAttributeRequest request, CancellationToken cancellationToken = default);
 }

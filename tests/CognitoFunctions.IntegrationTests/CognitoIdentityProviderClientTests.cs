@@ -209,6 +209,34 @@ public sealed class CognitoIdentityProviderClientTests : IClassFixture<CognitoLo
     }
 
     [Fact]
+    public async Task The_emailed_code_proves_an_unverified_email_once()
+    {
+        var email = NewEmail();
+        await _cognito.AdminCreateUserAsync(new AdminCreateUserRequest
+        {
+            Username = email,
+            MessageAction = MessageActionType.Suppress,
+            UserAttributes = [AttributeType.Of("email", email)],
+        });
+        await _cognito.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest { Username = email, Password = Password, Permanent = true });
+        var access = (await _cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(email, Password))).AuthenticationResult!.AccessToken!;
+
+        await _cognito.GetUserAttributeVerificationCodeAsync(new GetUserAttributeVerificationCodeRequest { AccessToken = access, AttributeName = "email" });
+        var wrong = await Assert.ThrowsAsync<CognitoServiceException>(() =>
+            _cognito.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = access, AttributeName = "email", Code = "000000" }));
+        await _cognito.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = access, AttributeName = "email", Code = CognitoLocalServer.FixedCode });
+        var again = await Assert.ThrowsAsync<CognitoServiceException>(() =>
+            _cognito.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = access, AttributeName = "email", Code = CognitoLocalServer.FixedCode }));
+        var user = await _cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = email });
+
+        Assert.Equal(CognitoErrorCode.CodeMismatch, wrong.Code);
+        Assert.Equal("true", user.UserAttributes.ValueOf("email_verified"));
+        Assert.True(DateTimeOffset.UtcNow - user.UserCreateDate < TimeSpan.FromMinutes(5), $"created {user.UserCreateDate:O}");
+        // Why VerifyUserAttribute is never resent after a lost answer: the repeat is refused although the email was proven.
+        Assert.Equal(CognitoErrorCode.CodeMismatch, again.Code);
+    }
+
+    [Fact]
     public async Task ListUsers_lists_the_pools_users_with_their_attributes()
     {
         var prefix = $"list-{Guid.NewGuid():N}";

@@ -58,6 +58,8 @@ public sealed class TemplatePoolTests(CognitoLocalFixture fixture) : IClassFixtu
             $"password policy: template {templatePool["Policies"]!["PasswordPolicy"]!.ToJsonString()}, pool {pool["Policies"]!["PasswordPolicy"]!.ToJsonString()}");
         Assert.True(pool["AdminCreateUserConfig"]!["AllowAdminCreateUserOnly"]!.GetValue<bool>());
         Assert.Equal(["email"], pool["UsernameAttributes"]!.AsArray().Select(v => v!.GetValue<string>()));
+        // Sending the code that proves an email (GetUserAttributeVerificationCode) needs email among the auto-verified attributes.
+        Assert.Equal(["email"], pool["AutoVerifiedAttributes"]!.AsArray().Select(v => v!.GetValue<string>()));
 
         foreach (var property in new[] { "ExplicitAuthFlows", "PreventUserExistenceErrors", "EnableTokenRevocation", "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "TokenValidityUnits", "ReadAttributes", "WriteAttributes" })
         {

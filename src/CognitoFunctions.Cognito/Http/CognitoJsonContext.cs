@@ -35,4 +35,7 @@ namespace CognitoFunctions.Cognito.Http;
 [JsonSerializable(typeof(DescribeUserPoolResponse))]
 [JsonSerializable(typeof(DescribeUserPoolClientRequest))]
 [JsonSerializable(typeof(DescribeUserPoolClientResponse))]
+[JsonSerializable(typeof(GetUserAttributeVerificationCodeRequest))]
+[JsonSerializable(typeof(GetUserAttributeVerificationCodeResponse))]
+[JsonSerializable(typeof(VerifyUserAttributeRequest))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

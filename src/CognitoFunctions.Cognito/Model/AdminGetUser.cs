@@ -17,4 +17,8 @@ public sealed record AdminGetUserResponse
 {
     /// <summary>The user's attributes.</summary>
     public IReadOnlyList<AttributeType> UserAttributes { get; init; } = [];
+
+    /// <summary>When the user was created (the default value when Cognito did not say).</summary>
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public DateTimeOffset UserCreateDate { get; init; }
 }

@@ -29,8 +29,14 @@ internal static partial class AccountLog
     [LoggerMessage(229, LogLevel.Information, "Audit: the deletion of the account of user {Sub} has an unknown outcome: Cognito may have deleted it")]
     public static partial void AccountDeletionUnknown(ILogger logger, string sub);
 
+    [LoggerMessage(226, LogLevel.Information, "Audit: sign-up replaced the account of user {Sub}, whose email was never proven within the hold")]
+    public static partial void UnprovenAccountReplaced(ILogger logger, string sub);
+
     [LoggerMessage(210, LogLevel.Information, "Password reset request answered as accepted; Cognito said {ErrorCode}")]
     public static partial void ForgotPasswordSuppressed(ILogger logger, string errorCode);
+
+    [LoggerMessage(227, LogLevel.Information, "Password reset request answered as accepted; no code sent: no account, or its email is not verified")]
+    public static partial void ForgotPasswordNotSent(ILogger logger);
 
     [LoggerMessage(211, LogLevel.Critical, "Sign-up rollback failed: a user without a usable password may remain")]
     public static partial void RollbackFailed(ILogger logger, Exception exception);

@@ -34,6 +34,10 @@ internal sealed record AccountOperation(string Name, UniformTiming Timing)
     public static readonly AccountOperation DisableTotp = new("disable_totp", UniformTiming.None);
     public static readonly AccountOperation DeleteAccount = new("delete_account", UniformTiming.None);
 
+    public static readonly AccountOperation SendEmailCode = new("send_email_code", UniformTiming.None);
+
+    public static readonly AccountOperation VerifyEmail = new("verify_email", UniformTiming.None);
+
     public static readonly AccountOperation ListUsers = new("list_users", UniformTiming.None);
 }
 

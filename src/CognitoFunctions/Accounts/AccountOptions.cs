@@ -28,6 +28,24 @@ internal sealed class AccountOptions
     /// </summary>
     public PasswordAuthFlow PasswordAuthFlow { get; set; } = PasswordAuthFlow.AdminUserPasswordAuth;
 
+    /// <summary>
+    /// Sign-up marks the email verified at once, without proof that the user owns the address, as the original tutorial
+    /// did. Anyone can then register an address they do not own and reset its password. Default false: the user proves
+    /// the address with the code Cognito emails (<c>POST /api/user/email/verification-code</c>, then <c>/verify</c>).
+    /// </summary>
+    public bool MarkEmailVerifiedWithoutProof { get; set; }
+
+    /// <summary>
+    /// How long an account whose email was never proven holds the address against a new sign-up. After it, a sign-up
+    /// of the same address deletes that account (only one this app's sign-up created, never a verified or an
+    /// admin-created one) and creates its own, so a stranger's unproven sign-up cannot lock the owner out for good.
+    /// Counted from the account's creation. Default 24 hours; 0 lets any new sign-up replace an unproven account.
+    /// </summary>
+    public TimeSpan UnprovenEmailHoldsFor { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The longest <see cref="UnprovenEmailHoldsFor"/> accepted.</summary>
+    public static readonly TimeSpan MaxUnprovenEmailHoldsFor = TimeSpan.FromDays(365);
+
     /// <summary>The longest <see cref="UniformResponseTime"/> accepted.</summary>
     public static readonly TimeSpan MaxUniformResponseTime = TimeSpan.FromSeconds(10);
 }

@@ -97,13 +97,23 @@ internal sealed class AccountService(
             _ => null,
         });
 
-    /// <summary>Starts a password reset. Succeeds for unknown emails too, so it reveals nothing.</summary>
+    /// <summary>
+    /// Starts a password reset, for a proven email only: a code sent to an address nobody proved would let whoever
+    /// registered it take over an account the owner may claim later (Cognito refuses it too, with InvalidParameter).
+    /// Succeeds for unknown and unproven emails alike, so it reveals nothing.
+    /// </summary>
     public Task<AccountResult<Done>> ForgotPasswordAsync(string typedEmail, CancellationToken cancellationToken) =>
         flow.RunAsync<Done>(AccountOperation.ForgotPassword, async () =>
         {
             try
             {
                 var email = await users.UsernameForAsync(typedEmail, cancellationToken);
+                if (await users.FindAsync(email, cancellationToken) is not { } user || !EmailVerification.IsVerified(user.UserAttributes))
+                {
+                    AccountLog.ForgotPasswordNotSent(logger);
+                    return new Done();
+                }
+
                 await cognito.ForgotPasswordAsync(new ForgotPasswordRequest { Username = email }, cancellationToken);
             }
             catch (CognitoServiceException ex) when (ex.Code is CognitoErrorCode.UserNotFound or CognitoErrorCode.NotAuthorized or CognitoErrorCode.LimitExceeded

@@ -14,6 +14,9 @@ internal static class AccountServiceCollectionExtensions
             .Validate(
                 o => o.UniformResponseTime >= TimeSpan.Zero && o.UniformResponseTime <= AccountOptions.MaxUniformResponseTime,
                 $"{AccountOptions.SectionName}__{nameof(AccountOptions.UniformResponseTime)} must be between 00:00:00 and {AccountOptions.MaxUniformResponseTime:c}.")
+            .Validate(
+                o => o.UnprovenEmailHoldsFor >= TimeSpan.Zero && o.UnprovenEmailHoldsFor <= AccountOptions.MaxUnprovenEmailHoldsFor,
+                $"{AccountOptions.SectionName}__{nameof(AccountOptions.UnprovenEmailHoldsFor)} must be between 00:00:00 and {AccountOptions.MaxUnprovenEmailHoldsFor:c}.")
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();
@@ -26,6 +29,7 @@ internal static class AccountServiceCollectionExtensions
         services.AddSingleton<SignUpSaga>();
         services.AddSingleton<UserListing>();
         services.AddSingleton<TotpFactor>();
+        services.AddSingleton<EmailVerification>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Accounts;
 
@@ -11,18 +12,25 @@ namespace CognitoFunctions.Accounts;
 /// Sign-up, safe under retries and races: AdminCreateUser stamps a random nonce on the user, a retried create that
 /// meets an existing user counts as ours only when that user carries our nonce, and whatever fails after the user may
 /// exist rolls back that user (and only that one), so no user is left without a password holding the email for good.
+/// An account that holds the email without ever proving it does not hold it for good either: once it is older than
+/// <see cref="AccountOptions.UnprovenEmailHoldsFor"/>, a sign-up of the address deletes it and creates its own.
 /// </summary>
 internal sealed class SignUpSaga(
     ICognitoIdentityProvider cognito,
     UserLookup users,
     AccountFlow flow,
     AccountMetrics metrics,
+    IOptions<AccountOptions> options,
+    TimeProvider time,
     ILogger<SignUpSaga> logger)
 {
     /// <summary>The custom attribute sign-up stamps to recognise its own user (declared in aws-cognito.yaml).</summary>
     public const string NonceAttribute = "custom:signup_nonce";
 
-    /// <summary>Creates a confirmed user with a verified email and a permanent password; returns the user's sub.</summary>
+    /// <summary>
+    /// Creates a confirmed user with a permanent password and an email still to be proven (verified at once only under
+    /// <see cref="AccountOptions.MarkEmailVerifiedWithoutProof"/>); returns the user's sub.
+    /// </summary>
     public Task<AccountResult<string>> SignUpAsync(string typedEmail, string password, CancellationToken cancellationToken) =>
         flow.RunAsync<string>(AccountOperation.SignUp, async () =>
         {
@@ -36,12 +44,12 @@ internal sealed class SignUpSaga(
             }
 
             var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
-            var created = await CreateUserAsync(email, nonce, cancellationToken);
+            var created = await CreateUserAsync(email, nonce, mayReplace: true, cancellationToken);
             return created.Failure is null ? await SetPasswordAsync(email, nonce, password, created) : created;
         });
 
     /// <summary>AdminCreateUser with the nonce; the new user's sub, or why there is none (and no user of ours left).</summary>
-    private async Task<AccountResult<string>> CreateUserAsync(string email, string nonce, CancellationToken cancellationToken)
+    private async Task<AccountResult<string>> CreateUserAsync(string email, string nonce, bool mayReplace, CancellationToken cancellationToken)
     {
         CognitoServiceException? exists;
         try
@@ -50,12 +58,7 @@ internal sealed class SignUpSaga(
             {
                 Username = email,
                 MessageAction = MessageActionType.Suppress,
-                UserAttributes =
-                [
-                    new AttributeType { Name = "email", Value = email },
-                    new AttributeType { Name = "email_verified", Value = "true" },
-                    new AttributeType { Name = NonceAttribute, Value = nonce },
-                ],
+                UserAttributes = Attributes(email, nonce),
             }, cancellationToken);
             return created.User?.Attributes.ValueOf("sub") ?? "";
         }
@@ -82,23 +85,75 @@ internal sealed class SignUpSaga(
             throw;
         }
 
-        if (!exists.EarlierAttemptMayHaveSucceeded)
-        {
-            return new AccountFailure.EmailTaken();
-        }
-
-        // A retried AdminCreateUser may meet the user its own lost first attempt created: ours if it carries our nonce.
+        AdminGetUserResponse? holder;
         try
         {
-            var ours = await FindOwnUserAsync(email, nonce);
-            return ours is null ? new AccountFailure.EmailTaken() : ours.UserAttributes.ValueOf("sub") ?? "";
+            holder = await users.FindAsync(email, CancellationToken.None);
         }
-        catch (CognitoException)
+        catch (CognitoException) when (exists.EarlierAttemptMayHaveSucceeded)
         {
             await RollBackAsync(email, nonce);
             throw;
         }
+
+        // A retried AdminCreateUser may meet the user its own lost first attempt created: ours if it carries our nonce.
+        if (exists.EarlierAttemptMayHaveSucceeded && holder?.UserAttributes.ValueOf(NonceAttribute) == nonce)
+        {
+            return holder!.UserAttributes.ValueOf("sub") ?? "";
+        }
+
+        if (mayReplace && holder is not null && IsStaleUnproven(holder))
+        {
+            return await ReplaceAsync(email, nonce, holder, cancellationToken);
+        }
+
+        return new AccountFailure.EmailTaken();
     }
+
+    /// <summary>
+    /// An account this app's sign-up made (it carries a sign-up nonce: never one an administrator created) whose email
+    /// nobody proved within the hold. Cognito's creation date is the clock; without one the account is kept.
+    /// </summary>
+    private bool IsStaleUnproven(AdminGetUserResponse user) =>
+        !EmailVerification.IsVerified(user.UserAttributes)
+        && !string.IsNullOrEmpty(user.UserAttributes.ValueOf(NonceAttribute))
+        && user.UserCreateDate != default
+        && time.GetUtcNow() - user.UserCreateDate >= options.Value.UnprovenEmailHoldsFor;
+
+    /// <summary>
+    /// Deletes the stale unproven <paramref name="holder"/> (only that user: the one carrying the nonce just read) and
+    /// creates this sign-up's user in its place. A sign-up that gets in between takes the address: this one is then
+    /// refused as taken, without a second replacement.
+    /// </summary>
+    private async Task<AccountResult<string>> ReplaceAsync(string email, string nonce, AdminGetUserResponse holder, CancellationToken cancellationToken)
+    {
+        // Cognito deletes by username and has no conditional delete: the nonce is read again just before, as the
+        // rollback does, so a user another sign-up created since the first read is kept. Only one created within the
+        // round trip between this read and the delete could still go: Cognito offers nothing tighter.
+        var stale = holder.UserAttributes.ValueOf(NonceAttribute)!;
+        if (await users.FindAsync(email, cancellationToken) is not { } current || current.UserAttributes.ValueOf(NonceAttribute) != stale || !IsStaleUnproven(current))
+        {
+            return new AccountFailure.EmailTaken();
+        }
+
+        try
+        {
+            await cognito.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = email }, cancellationToken);
+            AccountLog.UnprovenAccountReplaced(logger, current.UserAttributes.ValueOf("sub") ?? "");
+        }
+        catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
+        {
+            // Gone already (another sign-up replaced it first): the create below decides who has the address.
+        }
+
+        return await CreateUserAsync(email, nonce, mayReplace: false, cancellationToken);
+    }
+
+    // The email stays unproven (no email_verified attribute: Cognito reads its absence as false) unless the operator chose
+    // the original tutorial's behaviour. Writing "false" instead would read as true in cognito-local's tokens.
+    private AttributeType[] Attributes(string email, string nonce) => options.Value.MarkEmailVerifiedWithoutProof
+        ? [AttributeType.Of("email", email), AttributeType.Of("email_verified", "true"), AttributeType.Of(NonceAttribute, nonce)]
+        : [AttributeType.Of("email", email), AttributeType.Of(NonceAttribute, nonce)];
 
     /// <summary>AdminSetUserPassword on the user just created; on failure that user is rolled back.</summary>
     private async Task<AccountResult<string>> SetPasswordAsync(string email, string nonce, string password, AccountResult<string> created)

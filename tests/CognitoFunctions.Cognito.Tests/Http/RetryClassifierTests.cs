@@ -36,6 +36,8 @@ public sealed class RetryClassifierTests
         ["VerifySoftwareToken"] = false,
         ["SetUserMFAPreference"] = true,
         ["DeleteUser"] = false,
+        ["GetUserAttributeVerificationCode"] = false,
+        ["VerifyUserAttribute"] = false,
         ["ListUsers"] = true,
         ["DescribeUserPool"] = true,
         ["DescribeUserPoolClient"] = true,

@@ -55,6 +55,21 @@ internal static class AccountClient
         return body;
     }
 
+    /// <summary>Signs up and logs in a new user whose email is proven with cognito-local's code; returns the login response body.</summary>
+    public static async Task<JsonObject> ProvenUserAsync(this HttpClient client, string? email = null, string password = Password)
+    {
+        var user = await client.SignedInUserAsync(email, password);
+        var access = user["accessToken"]!.GetValue<string>();
+        using (var send = await client.PostRawAsync("/api/user/email/verification-code", "", null, access))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, send.StatusCode);
+        }
+
+        using var verify = await client.PostJsonAsync("/api/user/email/verify", new { code = CognitoLocalServer.FixedCode }, access);
+        Assert.Equal(HttpStatusCode.NoContent, verify.StatusCode);
+        return user;
+    }
+
     /// <summary>
     /// A new user in the <c>admin</c> group, made with Cognito's admin API as the README shows
     /// (aws cognito-idp admin-add-user-to-group); returns an access token that carries the group.

@@ -11,7 +11,7 @@ public sealed class PasswordTests(CognitoFunctionsAppFixture fixture, ITestOutpu
     [Fact]
     public async Task The_emailed_code_sets_a_new_password()
     {
-        var user = await Client.SignedInUserAsync();
+        var user = await Client.ProvenUserAsync();
         var email = user["email"]!.GetValue<string>();
         using (await Client.PostJsonAsync("/api/user/password/forgot", new { email }))
         {
@@ -23,6 +23,24 @@ public sealed class PasswordTests(CognitoFunctionsAppFixture fixture, ITestOutpu
 
         await wrongCode.ProblemAsync(HttpStatusCode.BadRequest, "/problems/invalid-code");
         Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_email_never_proven_gets_no_reset_code_and_the_same_answer()
+    {
+        // cognito-local sends a reset code for any email (Cognito refuses an unverified one); its code is fixed, so the
+        // code working or not shows whether ForgotPassword was sent.
+        var user = await Client.SignedInUserAsync();
+        var email = user["email"]!.GetValue<string>();
+
+        using var forgot = await Client.PostJsonAsync("/api/user/password/forgot", new { email });
+        using var confirm = await Client.PostJsonAsync("/api/user/password/confirm", new { email, code = CognitoLocalServer.FixedCode, newPassword = NewPassword });
+        using var login = await Client.PostJsonAsync("/api/user/login", new { email, password = AccountClient.Password });
+
+        Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
+        Assert.Empty(await forgot.Content.ReadAsByteArrayAsync());
+        await confirm.ProblemAsync(HttpStatusCode.BadRequest, "/problems/invalid-code");
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
 

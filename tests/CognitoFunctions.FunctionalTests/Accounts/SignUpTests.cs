@@ -7,7 +7,7 @@ namespace CognitoFunctions.FunctionalTests.Accounts;
 public sealed class SignUpTests(CognitoFunctionsAppFixture fixture, ITestOutputHelper output) : HostedTest(fixture, output)
 {
     [Fact]
-    public async Task Sign_up_creates_a_confirmed_user_with_a_verified_email_and_answers_201()
+    public async Task Sign_up_creates_a_confirmed_user_whose_email_is_still_to_be_proven_and_answers_201()
     {
         var email = AccountClient.NewEmail();
 
@@ -16,11 +16,12 @@ public sealed class SignUpTests(CognitoFunctionsAppFixture fixture, ITestOutputH
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal("User registration successful", body["message"]!.GetValue<string>());
+        Assert.False(body["emailVerified"]!.GetValue<bool>());
         var user = await Fixture.Cognito.Api.CallAsync("AdminGetUser", new JsonObject { ["UserPoolId"] = Fixture.Cognito.Pool.UserPoolId, ["Username"] = email });
         Assert.Equal("CONFIRMED", user["UserStatus"]!.GetValue<string>());
         var attributes = user["UserAttributes"]!.AsArray().ToDictionary(a => a!["Name"]!.GetValue<string>(), a => a!["Value"]!.GetValue<string>());
         Assert.Equal(attributes["sub"], body["userSub"]!.GetValue<string>());
-        Assert.Equal("true", attributes["email_verified"]);
+        Assert.False(attributes.ContainsKey("email_verified"));
         Assert.Equal(email, attributes["email"]);
     }
 

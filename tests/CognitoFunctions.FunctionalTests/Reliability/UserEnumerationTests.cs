@@ -23,7 +23,7 @@ public sealed class UserEnumerationTests(CognitoFunctionsAppFixture fixture, ITe
     [Fact]
     public async Task Forgot_password_for_a_known_and_an_unknown_email_answer_alike()
     {
-        var user = await Client.SignedInUserAsync();
+        var user = await Client.ProvenUserAsync();
 
         using var known = await Client.PostJsonAsync("/api/user/password/forgot", new { email = user["email"]!.GetValue<string>() });
         using var unknown = await Client.PostJsonAsync("/api/user/password/forgot", new { email = AccountClient.NewEmail("nobody") });

@@ -30,6 +30,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         ["logout, revocation"] = ("RevokeToken", AccountOperation.LogOut),
         ["logout, global sign-out"] = ("AdminUserGlobalSignOut", AccountOperation.LogOut),
         ["forgot password"] = ("ForgotPassword", AccountOperation.ForgotPassword),
+        ["forgot password, lookup"] = ("AdminGetUser", AccountOperation.ForgotPassword),
         ["confirm forgot password"] = ("ConfirmForgotPassword", AccountOperation.ConfirmForgotPassword),
         ["change password"] = ("ChangePassword", AccountOperation.ChangePassword),
         ["delete account, password check"] = ("AdminInitiateAuth", AccountOperation.DeleteAccount),
@@ -40,6 +41,9 @@ public sealed class AccountErrorMappingTests : IDisposable
         ["verify totp"] = ("VerifySoftwareToken", AccountOperation.VerifyTotp),
         ["prefer totp"] = ("SetUserMFAPreference", AccountOperation.PreferTotp),
         ["disable totp"] = ("SetUserMFAPreference", AccountOperation.DisableTotp),
+        ["send email code, lookup"] = ("AdminGetUser", AccountOperation.SendEmailCode),
+        ["send email code"] = ("GetUserAttributeVerificationCode", AccountOperation.SendEmailCode),
+        ["verify email"] = ("VerifyUserAttribute", AccountOperation.VerifyEmail),
         ["list users"] = ("ListUsers", AccountOperation.ListUsers),
         ["list users, next page"] = ("ListUsers", AccountOperation.ListUsers),
     };
@@ -77,6 +81,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "forgot password", "LimitExceededException", "success" },
         { "forgot password", "InvalidParameterException", "success" },
         { "forgot password", "CodeDeliveryFailureException", "success" },
+        { "forgot password, lookup", "UserNotFoundException", "success" },
         { "confirm forgot password", "CodeMismatchException", "InvalidCode" },
         { "confirm forgot password", "ExpiredCodeException", "InvalidCode" },
         { "confirm forgot password", "UserNotFoundException", "InvalidCode" },
@@ -108,6 +113,13 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "prefer totp", "NotAuthorizedException", "AccessTokenRevoked" },
         { "disable totp", "InvalidParameterException", "MfaRequired" },
         { "disable totp", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "send email code, lookup", "UserNotFoundException", "AccessTokenRevoked" },
+        { "send email code", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "send email code", "LimitExceededException", "LimitExceeded" },
+        { "verify email", "CodeMismatchException", "InvalidCode" },
+        { "verify email", "ExpiredCodeException", "InvalidCode" },
+        { "verify email", "NotAuthorizedException", "AccessTokenRevoked" },
+        { "verify email", "LimitExceededException", "LimitExceeded" },
         { "login", "LimitExceededException", "LimitExceeded" },
         { "confirm forgot password", "LimitExceededException", "LimitExceeded" },
     };
@@ -209,7 +221,17 @@ public sealed class AccountErrorMappingTests : IDisposable
         cognito.Answer<object, VerifySoftwareTokenResponse>("VerifySoftwareToken", _ => new VerifySoftwareTokenResponse { Status = "SUCCESS" });
         cognito.Answer<object, object?>("SetUserMFAPreference", _ => null);
         cognito.Answer<object, DescribeUserPoolResponse>("DescribeUserPool", _ => new DescribeUserPoolResponse { UserPool = new() { Name = "pool" } });
-        if (flow == "enrol totp")
+        cognito.Answer<object, GetUserAttributeVerificationCodeResponse>("GetUserAttributeVerificationCode", _ => new GetUserAttributeVerificationCodeResponse());
+        cognito.Answer<object, object?>("VerifyUserAttribute", _ => null);
+        if (flow is "forgot password" or "forgot password, lookup")
+        {
+            cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse
+            {
+                UserAttributes = [new() { Name = "email", Value = Email }, new() { Name = "email_verified", Value = "true" }],
+            });
+        }
+
+        if (flow is "enrol totp" or "send email code" or "send email code, lookup")
         {
             cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse { UserAttributes = [new() { Name = "email", Value = Email }] });
         }
@@ -232,7 +254,7 @@ public sealed class AccountErrorMappingTests : IDisposable
                 new LogInSession("MFA_SETUP", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), null, none)).Failure,
             "refresh" => (await _harness.Accounts.RefreshAsync("refresh-token", null, null, none)).Failure,
             "logout, revocation" or "logout, global sign-out" => (await _harness.Accounts.LogOutAsync(Sub, "refresh-token", none)).Failure,
-            "forgot password" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
+            "forgot password" or "forgot password, lookup" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
             "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", none)).Failure,
             "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", none)).Failure,
             "delete account, password check" or "delete account, deletion" =>
@@ -242,6 +264,8 @@ public sealed class AccountErrorMappingTests : IDisposable
             "verify totp" => (await _harness.Totp.VerifyAsync("access-token", "123456", none)).Failure,
             "prefer totp" => (await _harness.Totp.PreferAsync("access-token", none)).Failure,
             "disable totp" => (await _harness.Totp.DisableAsync("access-token", none)).Failure,
+            "send email code" or "send email code, lookup" => (await _harness.Email.SendCodeAsync("access-token", Sub, none)).Failure,
+            "verify email" => (await _harness.Email.VerifyAsync("access-token", "123456", none)).Failure,
             "list users" => (await _harness.Users.ListUsersAsync(10, null, none)).Failure,
             _ => (await _harness.Users.ListUsersAsync(10, "next-page", none)).Failure,
         };

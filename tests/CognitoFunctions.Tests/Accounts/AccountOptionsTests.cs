@@ -17,6 +17,29 @@ public sealed class AccountOptionsTests
         Assert.False(services.GetRequiredService<IOptions<AccountOptions>>().Value.GlobalSignOutOnLogout);
     }
 
+    [Fact]
+    public void Sign_up_leaves_the_email_unproven_and_unproven_emails_hold_for_a_day_by_default()
+    {
+        using var services = Build([]);
+
+        var options = services.GetRequiredService<IOptions<AccountOptions>>().Value;
+
+        Assert.False(options.MarkEmailVerifiedWithoutProof);
+        Assert.Equal(TimeSpan.FromHours(24), options.UnprovenEmailHoldsFor);
+    }
+
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("366.00:00:00")]
+    public void A_hold_outside_its_range_stops_start_up_naming_the_setting(string value)
+    {
+        using var services = Build(new() { ["Accounts:UnprovenEmailHoldsFor"] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith("Accounts__UnprovenEmailHoldsFor must be between", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Accounts:GlobalSignoutOnLogut", "Accounts__GlobalSignoutOnLogut")]
     [InlineData("Accounts:GlobalSignOutOnLogout:Enabled", "Accounts__GlobalSignOutOnLogout__Enabled")]

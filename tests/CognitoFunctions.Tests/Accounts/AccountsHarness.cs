@@ -46,6 +46,8 @@ internal sealed class AccountsHarness : IDisposable
 
     public TotpFactor Totp => _services.GetRequiredService<TotpFactor>();
 
+    public EmailVerification Email => _services.GetRequiredService<EmailVerification>();
+
     public AccountMetrics Metrics => _services.GetRequiredService<AccountMetrics>();
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();

@@ -7,6 +7,7 @@ using CognitoFunctions.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoFunctions.Tests.Accounts;
 
@@ -22,7 +23,10 @@ public sealed class SignUpTests : IDisposable
     private const string Email = "new.user@example.com";
     private const string Sub = "7d1c0e52-0000-4000-8000-000000000001";
 
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
     private readonly ScriptedCognito _cognito = new();
+    private readonly FakeTimeProvider _time = new(Now);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly AccountMetrics _metrics;
     private string? _nonce;
@@ -48,14 +52,110 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
-    public async Task A_first_create_that_meets_another_user_is_email_taken_without_looking_further()
+    public async Task A_first_create_that_meets_a_verified_account_is_email_taken_and_deletes_nothing()
     {
         CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: false));
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => Holder("their-nonce", verified: true, age: TimeSpan.FromDays(30)));
 
         var result = await SignUpAsync(CancellationToken.None);
 
         Assert.IsType<AccountFailure.EmailTaken>(result.Failure);
-        Assert.Equal(["AdminCreateUser"], _cognito.Calls.Select(c => c.Operation));
+        Assert.Equal(["AdminCreateUser", "AdminGetUser"], _cognito.Calls.Select(c => c.Operation));
+    }
+
+    [Theory]
+    [InlineData(24 * 60, true)]
+    [InlineData(24 * 60 - 1, false)]
+    [InlineData(1, false)]
+    public async Task An_account_whose_email_was_never_proven_is_replaced_once_the_hold_is_over(int ageMinutes, bool replaced)
+    {
+        var creates = 0;
+        CreateAnswers(_ => ++creates == 1 ? throw UsernameExists(earlierAttemptMayHaveSucceeded: false) : Created());
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => Holder("their-nonce", verified: false, age: TimeSpan.FromMinutes(ageMinutes)));
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, _) => Task.CompletedTask);
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        if (replaced)
+        {
+            Assert.Null(result.Failure);
+            Assert.Equal(Sub, result.Value);
+            Assert.Equal(
+                ["AdminCreateUser", "AdminGetUser", "AdminGetUser", "AdminDeleteUser", "AdminCreateUser", "AdminSetUserPassword"],
+                _cognito.Calls.Select(c => c.Operation));
+            Assert.Equal(Email, ((AdminDeleteUserRequest)_cognito.Calls.Single(c => c.Operation == "AdminDeleteUser").Request!).Username);
+        }
+        else
+        {
+            Assert.IsType<AccountFailure.EmailTaken>(result.Failure);
+            Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
+        }
+    }
+
+    [Fact]
+    public async Task The_hold_is_a_setting()
+    {
+        var creates = 0;
+        CreateAnswers(_ => ++creates == 1 ? throw UsernameExists(earlierAttemptMayHaveSucceeded: false) : Created());
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => Holder("their-nonce", verified: false, age: TimeSpan.Zero));
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, _) => Task.CompletedTask);
+
+        var result = await SignUpAsync(CancellationToken.None, new AccountOptions { UnprovenEmailHoldsFor = TimeSpan.Zero });
+
+        Assert.Null(result.Failure);
+        Assert.Equal(1, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    [Theory]
+    [InlineData("an administrator's user (no sign-up nonce)")]
+    [InlineData("a verified email")]
+    [InlineData("no creation date")]
+    public async Task An_old_account_is_kept_unless_this_apps_sign_up_made_it_and_nobody_proved_its_email(string holder)
+    {
+        CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: false));
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => holder switch
+        {
+            "a verified email" => Holder("their-nonce", verified: true, age: TimeSpan.FromDays(30)),
+            "no creation date" => Holder("their-nonce", verified: false, age: TimeSpan.FromDays(30)) with { UserCreateDate = default },
+            _ => Holder(nonce: null, verified: false, age: TimeSpan.FromDays(30)),
+        });
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.IsType<AccountFailure.EmailTaken>(result.Failure);
+        Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    [Fact]
+    public async Task A_holder_that_changed_since_it_was_judged_stale_is_not_deleted()
+    {
+        CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: false));
+        var reads = 0;
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => ++reads == 1
+            ? Holder("stale-nonce", verified: false, age: TimeSpan.FromDays(2))
+            : Holder("a-newer-sign-up's-nonce", verified: false, age: TimeSpan.Zero));
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.IsType<AccountFailure.EmailTaken>(result.Failure);
+        Assert.Equal(0, _cognito.CountOf("AdminDeleteUser"));
+    }
+
+    [Fact]
+    public async Task A_sign_up_that_gets_in_after_the_replacement_deleted_takes_the_address_and_nothing_more_is_deleted()
+    {
+        CreateAnswers(_ => throw UsernameExists(earlierAttemptMayHaveSucceeded: false));
+        var reads = 0;
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => ++reads <= 2
+            ? Holder("stale-nonce", verified: false, age: TimeSpan.FromDays(2))
+            : Holder("the-winner's-nonce", verified: false, age: TimeSpan.Zero));
+
+        var result = await SignUpAsync(CancellationToken.None);
+
+        Assert.IsType<AccountFailure.EmailTaken>(result.Failure);
+        Assert.Equal(1, _cognito.CountOf("AdminDeleteUser"));
+        Assert.Equal(2, _cognito.CountOf("AdminCreateUser"));
+        Assert.Equal(0, _cognito.CountOf("AdminSetUserPassword"));
     }
 
     [Fact]
@@ -148,16 +248,37 @@ public sealed class SignUpTests : IDisposable
         Assert.Equal(rollbackWorks ? 1 : 0, _cognito.CountOf("AdminDeleteUser"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_email_is_marked_verified_only_under_the_setting_that_says_so(bool markWithoutProof)
+    {
+        AdminCreateUserRequest? sent = null;
+        CreateAnswers(request =>
+        {
+            sent = request;
+            return Created();
+        });
+        _cognito.On<AdminSetUserPasswordRequest>("AdminSetUserPassword", (_, _) => Task.CompletedTask);
+
+        var result = await SignUpAsync(CancellationToken.None, new AccountOptions { MarkEmailVerifiedWithoutProof = markWithoutProof });
+
+        Assert.Null(result.Failure);
+        Assert.Equal(Email, sent!.UserAttributes.ValueOf("email"));
+        Assert.Equal(markWithoutProof ? "true" : null, sent.UserAttributes.ValueOf("email_verified"));
+    }
+
     public void Dispose()
     {
         _metrics.Dispose();
         _services.Dispose();
     }
 
-    private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken)
+    private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken, AccountOptions? options = null)
     {
-        var flow = new AccountFlow(_metrics, Options.Create(new AccountOptions()), TimeProvider.System, NullLogger<AccountFlow>.Instance);
-        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, NullLogger<SignUpSaga>.Instance);
+        var settings = Options.Create(options ?? new AccountOptions());
+        var flow = new AccountFlow(_metrics, settings, _time, NullLogger<AccountFlow>.Instance);
+        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, settings, _time, NullLogger<SignUpSaga>.Instance);
         return saga.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
     }
 
@@ -174,6 +295,19 @@ public sealed class SignUpTests : IDisposable
 
     private static CognitoServiceException UsernameExists(bool earlierAttemptMayHaveSucceeded) =>
         new("AdminCreateUser", new CallAttempts(earlierAttemptMayHaveSucceeded ? 2 : 1, earlierAttemptMayHaveSucceeded), HttpStatusCode.BadRequest, "UsernameExistsException", "User account already exists", null);
+
+    /// <summary>Another account holding the email: its sign-up nonce (null: an administrator made it), proof and age.</summary>
+    private static AdminGetUserResponse Holder(string? nonce, bool verified, TimeSpan age) => new()
+    {
+        UserAttributes =
+        [
+            AttributeType.Of("sub", "their-sub"),
+            AttributeType.Of("email", Email),
+            .. verified ? [AttributeType.Of("email_verified", "true")] : Array.Empty<AttributeType>(),
+            .. nonce is null ? Array.Empty<AttributeType>() : [AttributeType.Of(SignUpSaga.NonceAttribute, nonce)],
+        ],
+        UserCreateDate = Now - age,
+    };
 
     private static AdminGetUserResponse UserWithNonce(string nonce) => new()
     {

@@ -30,7 +30,7 @@ public sealed class UniformTimingTests : IDisposable
 
     public static TheoryData<string> ConcealedOutcomes() => new()
     {
-        "forgot, known email", "forgot, unknown email", "login, wrong password", "login, unknown email", "confirm, wrong code",
+        "forgot, known email", "forgot, unknown email", "forgot, unproven email", "login, wrong password", "login, unknown email", "confirm, wrong code",
     };
 
     [Theory]
@@ -50,6 +50,7 @@ public sealed class UniformTimingTests : IDisposable
     public async Task The_time_Cognito_took_counts_towards_the_floor()
     {
         var cognitoAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        HoldsVerifiedEmail(true);
         _cognito.On<ForgotPasswordRequest>("ForgotPassword", (_, _) => cognitoAnswer.Task);
         var answer = _accounts.ForgotPasswordAsync("someone@example.com", CancellationToken.None);
 
@@ -97,11 +98,15 @@ public sealed class UniformTimingTests : IDisposable
         switch (outcome)
         {
             case "forgot, known email":
+                HoldsVerifiedEmail(true);
                 _cognito.On<ForgotPasswordRequest, ForgotPasswordResponse>("ForgotPassword", (_, _) => Task.FromResult(new ForgotPasswordResponse()));
                 return _accounts.ForgotPasswordAsync("someone@example.com", CancellationToken.None);
             case "forgot, unknown email":
-                _cognito.On<ForgotPasswordRequest>("ForgotPassword", (_, _) => throw Refusal("ForgotPassword", "UserNotFoundException"));
+                _cognito.On<AdminGetUserRequest>("AdminGetUser", (_, _) => throw Refusal("AdminGetUser", "UserNotFoundException"));
                 return _accounts.ForgotPasswordAsync("nobody@example.com", CancellationToken.None);
+            case "forgot, unproven email":
+                HoldsVerifiedEmail(false);
+                return _accounts.ForgotPasswordAsync("someone@example.com", CancellationToken.None);
             case "login, wrong password":
                 _cognito.On<AdminInitiateAuthRequest>("AdminInitiateAuth", (_, _) => throw Refusal("AdminInitiateAuth", "NotAuthorizedException"));
                 return _accounts.LogInAsync("someone@example.com", "Wrong-Horse-9", null, CancellationToken.None);
@@ -113,6 +118,12 @@ public sealed class UniformTimingTests : IDisposable
                 return _accounts.ConfirmForgotPasswordAsync("someone@example.com", "000000", "Brand-New-Passw0rd", CancellationToken.None);
         }
     }
+
+    private void HoldsVerifiedEmail(bool verified) =>
+        _cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => new AdminGetUserResponse
+        {
+            UserAttributes = verified ? [AttributeType.Of("email_verified", "true")] : [],
+        });
 
     private static CognitoServiceException Refusal(string operation, string errorCode) =>
         new(operation, new CallAttempts(1, false), HttpStatusCode.BadRequest, errorCode, "refused", null);

@@ -88,6 +88,10 @@ internal sealed class ScriptedCognito : ICognitoIdentityProvider
 
     public Task DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken = default) => Call<object>("DeleteUser", request, cancellationToken);
 
+    public Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCodeAsync(GetUserAttributeVerificationCodeRequest request, CancellationToken cancellationToken = default) => Call<GetUserAttributeVerificationCodeResponse>("GetUserAttributeVerificationCode", request, cancellationToken);
+
+    public Task VerifyUserAttributeAsync(VerifyUserAttributeRequest request, CancellationToken cancellationToken = default) => Call<object>("VerifyUserAttribute", request, cancellationToken);
+
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) => Call<ListUsersResponse>("ListUsers", request, cancellationToken);
 
     public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(CancellationToken cancellationToken = default) => Call<DescribeUserPoolResponse>("DescribeUserPool", null, cancellationToken);

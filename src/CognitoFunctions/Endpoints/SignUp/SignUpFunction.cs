@@ -1,17 +1,20 @@
 using CognitoFunctions.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace CognitoFunctions.Endpoints.SignUp;
 
 /// <summary><c>POST /api/user/signup</c> {email, password} → 201 {message, userSub}.</summary>
-internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp) : IDescribedFunctions
+internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp, IOptions<AccountOptions> options) : IDescribedFunctions
 {
     public static IReadOnlyList<ApiOperation> Operations { get; } =
     [
         new("SignUp", ApiTag.Accounts, "Create an account")
         {
-            Description = "Creates a confirmed user whose email is marked verified without proof (see the README). Safe to retry.",
+            Description = "Creates a confirmed user who can log in at once. The email is not verified yet (`emailVerified: false`): "
+                + "the user proves it with the code `POST /api/user/email/verification-code` sends, within `Accounts__UnprovenEmailHoldsFor` "
+                + "(24 h by default): after it, a new sign-up of the address replaces the unproven account. Safe to retry.",
             Body = SignUpRequest.Body,
-            Responses = [new(HttpStatusCode.Created, "The account exists; `userSub` is its Cognito `sub`.", SignUpJson.Default.SignUpResponse)],
+            Responses = [new(HttpStatusCode.Created, "The account exists; `userSub` is its Cognito `sub`; `emailVerified` says whether the email still has to be proven (true only under `Accounts__MarkEmailVerifiedWithoutProof`).", SignUpJson.Default.SignUpResponse)],
             CallsCognito = true,
             Problems = [ProblemKind.EmailTaken, ProblemKind.OutcomeUnknown],
         },
@@ -30,6 +33,6 @@ internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp)
         }
 
         var result = await signUp.SignUpAsync(body.Valid.Email, body.Valid.Password, cancellationToken);
-        return await request.AnswerAsync(result, HttpStatusCode.Created, sub => new SignUpResponse("User registration successful", sub), SignUpJson.Default.SignUpResponse);
+        return await request.AnswerAsync(result, HttpStatusCode.Created, sub => new SignUpResponse("User registration successful", sub, options.Value.MarkEmailVerifiedWithoutProof), SignUpJson.Default.SignUpResponse);
     }
 }
