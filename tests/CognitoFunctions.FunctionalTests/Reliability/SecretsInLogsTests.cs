@@ -64,6 +64,25 @@ public sealed class SecretsInLogsTests(TraceLoggingAppFixture fixture, ITestOutp
             Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
         }
 
+        // An authenticator app, and a login through its challenge: the secret and the session stay out of the logs.
+        using (var enrol = await Client.PostRawAsync("/api/user/mfa/totp/enrol", "", null, access))
+        {
+            var secret = (await enrol.JsonAsync())["secretCode"]!.GetValue<string>();
+            secrets.Add(secret);
+            using (await Client.PostJsonAsync("/api/user/mfa/totp/verify", new { code = TotpCodes.Current(secret) }, access))
+            using (await Client.PostRawAsync("/api/user/mfa/totp/preferred", "", null, access))
+            using (var challenged = await Client.PostJsonAsync("/api/user/login", new { email, password = newPassword }))
+            {
+                var session = (await challenged.JsonAsync())["session"]!.GetValue<string>();
+                secrets.Add(session);
+                using (await Client.PostJsonAsync("/api/user/login/challenge", new { session, code = TotpCodes.Wrong(secret) }))
+                using (var answered = await Client.PostJsonAsync("/api/user/login/challenge", new { session, code = TotpCodes.Current(secret) }))
+                {
+                    Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+                }
+            }
+        }
+
         // Last, the account's deletion: refused with a wrong password, then carried out with the current one.
         using (await Client.PostJsonAsync("/api/user/delete", new { currentPassword = wrongPassword }, access))
         using (var delete = await Client.PostJsonAsync("/api/user/delete", new { currentPassword = newPassword }, access))
@@ -74,6 +93,7 @@ public sealed class SecretsInLogsTests(TraceLoggingAppFixture fixture, ITestOutp
         var lines = Fixture.Log.RecentLines().Concat(capture.Lines).ToList();
         Assert.Contains(lines, l => l.Contains("SignUp", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("ChangePassword", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Cognito RespondToAuthChallenge: ok", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Cognito DeleteUser: ok", StringComparison.Ordinal));
         Assert.True(lines.Count > 50, $"only {lines.Count} log lines: is Trace logging on?");
         Assert.Contains(lines, l => l.Contains("System.Net.Http.HttpClient.Cognito", StringComparison.Ordinal));
