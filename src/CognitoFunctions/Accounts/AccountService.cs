@@ -182,7 +182,8 @@ internal sealed class AccountService(
             // for a token Cognito has revoked. The answer is change-password's, whose text names both.
             CognitoErrorCode.NotAuthorized or CognitoErrorCode.UserNotFound or CognitoErrorCode.InvalidPassword or CognitoErrorCode.UserNotConfirmed
                 => new AccountFailure.IncorrectPassword(),
-            _ => null,
+            // An administrator required a password reset: the password check cannot pass until the user resets it.
+            _ => LogInSteps.KnownError(ex),
         });
 
         switch (result.Failure)

@@ -94,7 +94,7 @@ public sealed class AccountErrorMappingTests : IDisposable
         { "delete account, password check", "NotAuthorizedException", "IncorrectPassword" },
         { "delete account, password check", "InvalidPasswordException", "IncorrectPassword" },
         { "delete account, password check", "UserNotFoundException", "IncorrectPassword" },
-        { "delete account, password check", "PasswordResetRequiredException", "UpstreamError" },
+        { "delete account, password check", "PasswordResetRequiredException", "ChallengeUnsupported PASSWORD_RESET_REQUIRED" },
         { "delete account, deletion", "NotAuthorizedException", "IncorrectPassword" },
         { "signup, create", "UsernameExistsException", "EmailTaken" },
         { "signup, create", "InvalidParameterException", "FieldRejected email" },

@@ -19,7 +19,7 @@ internal sealed class DeleteAccountFunction(AccountService accounts) : IDescribe
             Body = DeleteAccountRequest.Body,
             Responses = [new(HttpStatusCode.NoContent, "The account is deleted.")],
             CallsCognito = true,
-            Problems = [ProblemKind.IncorrectPassword, ProblemKind.OutcomeUnknown],
+            Problems = [ProblemKind.IncorrectPassword, ProblemKind.ChallengeUnsupported, ProblemKind.OutcomeUnknown],
         },
     ];
 
