@@ -73,6 +73,25 @@ public sealed class CognitoAuthenticationTelemetryTests(LoadedHarnessFixture fix
     }
 
     [Fact]
+    public async Task An_invocation_span_that_is_only_propagated_not_recorded_gets_no_tags()
+    {
+        using var source = new ActivitySource("CognitoFunctions.Testing.PropagatedOnly");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var invocation = source.StartActivity("Invoke", ActivityKind.Server);
+        Assert.NotNull(invocation);
+        Assert.False(invocation.IsAllDataRequested);
+
+        await Authenticate(Harness, nameof(SampleFunctions.Private), "Bearer " + TestToken.Id(Harness.Now).Set("jti", "traced-propagated").Encode());
+
+        Assert.Empty(invocation.TagObjects);
+    }
+
+    [Fact]
     public async Task A_request_that_needs_the_keys_has_the_JWKS_fetch_as_a_child_of_its_invocation()
     {
         await using var harness = await AuthHarness.StartAsync();
