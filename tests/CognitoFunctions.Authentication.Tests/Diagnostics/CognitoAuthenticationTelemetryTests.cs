@@ -92,6 +92,21 @@ public sealed class CognitoAuthenticationTelemetryTests(LoadedHarnessFixture fix
     }
 
     [Fact]
+    public void Tagging_allocates_nothing_when_no_span_is_recorded()
+    {
+        Assert.Null(Activity.Current);
+        CognitoAuthenticationTelemetry.TagDecision("valid", cached: true, CognitoTokenUse.Access, problem: null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            CognitoAuthenticationTelemetry.TagDecision("valid", cached: true, CognitoTokenUse.Access, problem: null);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public async Task A_request_that_needs_the_keys_has_the_JWKS_fetch_as_a_child_of_its_invocation()
     {
         await using var harness = await AuthHarness.StartAsync();
