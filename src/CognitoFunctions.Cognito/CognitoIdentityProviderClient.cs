@@ -19,7 +19,8 @@ namespace CognitoFunctions.Cognito;
 /// IHttpClientFactory with the resilience, attempt-recording and signing handlers (see
 /// <see cref="CognitoServiceCollectionExtensions.AddCognitoIdentityProvider"/>).
 /// </summary>
-internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOptions<CognitoOptions> options, ILogger<CognitoIdentityProviderClient> logger)
+internal sealed partial class CognitoIdentityProviderClient(
+    HttpClient http, IOptions<CognitoOptions> options, CognitoMetrics metrics, ILogger<CognitoIdentityProviderClient> logger)
     : ICognitoIdentityProvider
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
@@ -178,7 +179,11 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
         }
     }
 
-    /// <summary>One call with its retries; logs it exactly once, whatever its outcome, and throws the typed error of a failure.</summary>
+    /// <summary>
+    /// One call with its retries; ends it exactly once, whatever its outcome (one log line, one client span, one
+    /// duration), and throws the typed error of a failure. The span is a child of <see cref="Activity.Current"/> (the
+    /// invocation's, joined to the caller's W3C trace context) and the parent of the HTTP attempts.
+    /// </summary>
     private async Task<T> SendAsync<TRequest, T>(CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestType, Func<Answer, T> read, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint)
@@ -192,10 +197,14 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
         message.Options.Set(SigV4SigningHandler.Unsigned, !operation.IamAuthorized);
 
         var started = Stopwatch.GetTimestamp();
-        void Log(LogLevel level, string outcome)
+        using var activity = CognitoTelemetry.StartCall(operation);
+        void End(LogLevel level, string logOutcome, string outcome, string? errorCode = null, bool unknown = false)
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogCall(logger, level, operation.Name, outcome, record.Attempts.Count, elapsed);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var attempts = record.Attempts.Count;
+            LogCall(logger, level, operation.Name, logOutcome, attempts, elapsed.TotalMilliseconds);
+            metrics.Record(operation.Name, outcome, errorCode, elapsed.TotalSeconds);
+            CognitoTelemetry.EndCall(activity, outcome, errorCode, attempts, unknown);
         }
 
         HttpResponseMessage response;
@@ -205,21 +214,21 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log(LogLevel.Information, "cancelled by the caller");
+            End(LogLevel.Information, "cancelled by the caller", CallOutcome.Cancelled);
             throw;
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
         {
             // OperationCanceledException: HttpClient.Timeout, should it ever be set shorter than the pipeline's total timeout.
-            throw Lost(Log, record, "timeout", "timeout", new CognitoTimeoutException(operation.Name, record.Attempts, ex), retryAfter: null);
+            throw Lost(End, record, CallOutcome.Timeout, "timeout", null, new CognitoTimeoutException(operation.Name, record.Attempts, ex), retryAfter: null);
         }
         catch (HttpRequestException ex)
         {
-            throw Lost(Log, record, "transport", "transport", new CognitoTransportException(operation.Name, record.Attempts, ex), retryAfter: null);
+            throw Lost(End, record, CallOutcome.Transport, "transport", null, new CognitoTransportException(operation.Name, record.Attempts, ex), retryAfter: null);
         }
         catch (AwsCredentialsUnavailableException ex)
         {
-            Log(LogLevel.Warning, "credentials");
+            End(LogLevel.Warning, "credentials", CallOutcome.Credentials);
             throw new CognitoCredentialsException(operation.Name, record.Attempts, ex);
         }
 
@@ -237,11 +246,11 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
                 }
                 catch (CognitoProtocolException)
                 {
-                    Log(LogLevel.Warning, "unreadable answer");
+                    End(LogLevel.Warning, "unreadable answer", CallOutcome.Unreadable);
                     throw;
                 }
 
-                Log(LogLevel.Information, "ok");
+                End(LogLevel.Information, "ok", CallOutcome.Ok);
                 return value;
             }
 
@@ -249,15 +258,15 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
             switch (error)
             {
                 case CognitoServerErrorException server:
-                    throw Lost(Log, record, "server_error", $"HTTP {(int)server.StatusCode} {server.ErrorCode}".TrimEnd(), server, server.RetryAfter);
+                    throw Lost(End, record, CallOutcome.ServerError, $"HTTP {(int)server.StatusCode} {server.ErrorCode}".TrimEnd(), server.ErrorCode, server, server.RetryAfter);
                 case CognitoThrottledException throttled:
-                    Log(LogLevel.Warning, throttled.ErrorCode);
+                    End(LogLevel.Warning, throttled.ErrorCode, CallOutcome.Throttled, throttled.ErrorCode);
                     break;
                 case CognitoServiceException service:
-                    Log(LogLevel.Information, service.ErrorCode);
+                    End(LogLevel.Information, service.ErrorCode, CallOutcome.ServiceError, service.ErrorCode);
                     break;
                 default:
-                    Log(LogLevel.Warning, "unreadable answer");
+                    End(LogLevel.Warning, "unreadable answer", CallOutcome.Unreadable);
                     break;
             }
 
@@ -270,17 +279,19 @@ internal sealed partial class CognitoIdentityProviderClient(HttpClient http, IOp
     /// operation is not safe to repeat and an attempt may have been carried out; then the outcome is unknown.
     /// </summary>
     private static CognitoException Lost(
-        Action<LogLevel, string> log, CallRecord record, string reason, string detail, CognitoUnavailableException definite, TimeSpan? retryAfter)
+        CallEnd end, CallRecord record, string reason, string detail, string? errorCode, CognitoUnavailableException definite, TimeSpan? retryAfter)
     {
         if (!record.Operation.Repeatable && record.AnyOutcomeUnknown)
         {
-            log(LogLevel.Warning, $"outcome unknown ({detail})");
+            end(LogLevel.Warning, $"outcome unknown ({detail})", reason, errorCode, unknown: true);
             return new CognitoOutcomeUnknownException(record.Operation.Name, record.Attempts, reason, retryAfter, definite);
         }
 
-        log(LogLevel.Warning, detail);
+        end(LogLevel.Warning, detail, reason, errorCode);
         return definite;
     }
+
+    private delegate void CallEnd(LogLevel level, string logOutcome, string outcome, string? errorCode = null, bool unknown = false);
 
     private readonly record struct Answer(HttpStatusCode StatusCode, string? ContentType, ReadOnlyMemory<byte> Body, CallAttempts Attempts);
 

@@ -23,6 +23,9 @@ public sealed record CognitoOperation(string Name, bool IamAuthorized, bool Repe
     /// <summary>The IAM action that authorizes the operation, e.g. <c>cognito-idp:AdminCreateUser</c>.</summary>
     public string IamAction => $"cognito-idp:{Name}";
 
+    /// <summary>The name of the operation's client span: <c>AWSCognitoIdentityProviderService/&lt;Name&gt;</c>, as RPC spans are named.</summary>
+    internal string SpanName { get; } = $"{CognitoTelemetry.RpcService}/{Name}";
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -63,6 +63,8 @@ public static class CognitoServiceCollectionExtensions
         services.TryAddSingleton(CreateCredentialSource);
         services.TryAddSingleton<UserPoolDescription>();
         AddManagedIdentityExchange(services);
+        services.AddMetrics();
+        services.TryAddSingleton<CognitoMetrics>();
         services.TryAddTransient<AttemptRecordingHandler>();
         services.TryAddTransient<SigV4SigningHandler>();
 

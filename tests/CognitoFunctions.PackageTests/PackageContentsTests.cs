@@ -63,6 +63,7 @@ public sealed class PackageContentsTests(PackedMiddlewareFixture fixture)
             "CognitoAuthenticationApplicationBuilderExtensions",
             "CognitoAuthenticationProblem",
             "CognitoAuthenticationServiceCollectionExtensions",
+            "CognitoAuthenticationTelemetry",
             "CognitoAuthOptions",
             "CognitoClaimsPrincipalExtensions",
             "CognitoFunctionContextExtensions",

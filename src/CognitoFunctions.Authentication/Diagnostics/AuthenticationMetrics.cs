@@ -11,7 +11,7 @@ namespace CognitoFunctions.Authentication;
 /// </summary>
 internal sealed class AuthenticationMetrics
 {
-    public const string MeterName = "CognitoFunctions.Authentication";
+    public const string MeterName = CognitoAuthenticationTelemetry.MeterName;
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;

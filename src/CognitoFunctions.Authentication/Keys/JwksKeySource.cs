@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CognitoFunctions.Shared;
 using Microsoft.Extensions.Logging;
 
@@ -160,6 +161,13 @@ internal sealed class JwksKeySource : IDisposable
         return fetch;
     }
 
+    private void RefreshInBackground()
+    {
+        // The timer may run in the context of the request whose fetch scheduled it: a refresh is a trace of its own.
+        Activity.Current = null;
+        _ = RefreshAsync();
+    }
+
     private void ScheduleAfter(bool succeeded)
     {
         lock (_gate)
@@ -171,10 +179,11 @@ internal sealed class JwksKeySource : IDisposable
     // Whether the fetch succeeded; it never throws, so the requests waiting on it never fault.
     private async Task<bool> FetchAndApplyAsync()
     {
+        using var activity = CognitoAuthenticationTelemetry.StartJwksFetch(_issuer, _address);
         try
         {
             var result = await _fetcher.FetchAsync(_address, _fetchTimeout, _stopping.Token);
-            return Apply(result);
+            return Apply(result, activity);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -185,13 +194,14 @@ internal sealed class JwksKeySource : IDisposable
         {
             // A fetch must never fault the tasks requests wait on; the failure is logged and the old keys kept.
             _metrics.RecordJwksFetch(_issuer, JwksFetchOutcome.NetworkError);
+            CognitoAuthenticationTelemetry.EndJwksFetch(activity, JwksFetchOutcome.NetworkError, null, _keys?.Keys.Count ?? 0);
             RecordFailure(JwksFetchOutcome.NetworkError);
             AuthenticationLog.JwksFetchFailed(_logger, e, _issuer, JwksFetchOutcome.NetworkError, null, _keys?.Keys.Count ?? 0);
             return false;
         }
     }
 
-    private bool Apply(JwksFetchResult result)
+    private bool Apply(JwksFetchResult result, Activity? activity)
     {
         var previous = _keys;
         var keys = result.Outcome == JwksFetchOutcome.Success ? SigningKeySet.Parse(result.Document!, previous) : null;
@@ -202,6 +212,8 @@ internal sealed class JwksKeySource : IDisposable
             var other => other,
         };
         _metrics.RecordJwksFetch(_issuer, outcome);
+        CognitoAuthenticationTelemetry.EndJwksFetch(
+            activity, outcome, result.StatusCode ?? (result.Outcome == JwksFetchOutcome.Success ? 200 : null), keys?.Keys.Count ?? previous?.Keys.Count ?? 0);
         if (outcome != JwksFetchOutcome.Success)
         {
             RecordFailure(outcome);
@@ -248,7 +260,7 @@ internal sealed class JwksKeySource : IDisposable
 
         if (_refreshTimer is null)
         {
-            _refreshTimer = _time.CreateTimer(static state => _ = ((JwksKeySource)state!).RefreshAsync(), this, due, Timeout.InfiniteTimeSpan);
+            _refreshTimer = _time.CreateTimer(static state => ((JwksKeySource)state!).RefreshInBackground(), this, due, Timeout.InfiniteTimeSpan);
         }
         else
         {

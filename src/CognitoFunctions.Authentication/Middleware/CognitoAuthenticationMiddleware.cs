@@ -15,7 +15,8 @@ namespace CognitoFunctions.Authentication;
 /// the principal through <c>HttpContext.User</c>). On functions that ask for it, Cognito is asked whether the access
 /// token was revoked (<see cref="RevocationChecks"/>). A refused request is answered here (401, 403, or 503 when no keys
 /// can be had, Cognito cannot say whether the token was revoked, or a check failed) and the function does not run. Functions that are not HTTP-triggered, and anonymous ones,
-/// are passed on untouched: their request is not even read.
+/// are passed on untouched: their request is not even read. The decision is tagged on the invocation's span
+/// (<see cref="CognitoAuthenticationTelemetry"/>) when one is recorded.
 /// </summary>
 internal sealed class CognitoAuthenticationMiddleware(
     CognitoTokenValidator validator,
@@ -31,6 +32,8 @@ internal sealed class CognitoAuthenticationMiddleware(
     private readonly string _realm = options.Value.Realm;
     private readonly string _trustedIssuers = string.Join(", ", pools.Pools.Select(p => p.Issuer));
     private readonly bool _aspNetCoreIntegration = AspNetCoreIntegration.IsEnabled(worker.Value);
+
+    private static readonly string ValidTag = OutcomeTags.Of(AuthOutcome.Valid);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -79,7 +82,7 @@ internal sealed class CognitoAuthenticationMiddleware(
             var result = await validator.ValidateAsync(header.TokenString(), context.CancellationToken);
             if (!result.IsValid)
             {
-                return await RefuseAsync(context, request, AuthenticationChallenge.ForToken(result.Failure, result.RetryAfter), cached: false, started, result.UntrustedIssuer);
+                return await RefuseAsync(context, request, AuthenticationChallenge.ForToken(result.Failure, result.RetryAfter), cached: false, started, untrustedIssuer: result.UntrustedIssuer);
             }
 
             token = result.Token;
@@ -88,7 +91,7 @@ internal sealed class CognitoAuthenticationMiddleware(
         var decision = policy.Check(token, out var failed);
         if (decision != AuthOutcome.Valid)
         {
-            return await RefuseAsync(context, request, AuthenticationChallenge.For(decision, failed), cached, started);
+            return await RefuseAsync(context, request, AuthenticationChallenge.For(decision, failed), cached, started, token);
         }
 
         if (policy.ChecksRevocation)
@@ -97,7 +100,7 @@ internal sealed class CognitoAuthenticationMiddleware(
             var verdict = await revocations.CheckAsync(token, context.CancellationToken, out var remembered);
             if (verdict != RevocationVerdict.Active)
             {
-                return await RefuseAsync(context, request, AuthenticationChallenge.For(Refusal(verdict)), cached && remembered, started, revocation: verdict);
+                return await RefuseAsync(context, request, AuthenticationChallenge.For(Refusal(verdict)), cached && remembered, started, token, revocation: verdict);
             }
 
             cached &= remembered;
@@ -108,7 +111,7 @@ internal sealed class CognitoAuthenticationMiddleware(
         // After the attributes, on cached tokens too: a check's verdict may change while the token stays valid.
         if (checks.Any && await checks.RunAsync(context, authentication) is { } refusal)
         {
-            return await RefuseAsync(context, request, refusal, cached, started);
+            return await RefuseAsync(context, request, refusal, cached, started, token);
         }
 
         context.Features.Set(authentication);
@@ -118,7 +121,8 @@ internal sealed class CognitoAuthenticationMiddleware(
             HttpContextUser.TrySet(context, authentication.Principal);
         }
 
-        metrics.RecordOutcome(OutcomeTags.Of(AuthOutcome.Valid), cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.RecordOutcome(ValidTag, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        CognitoAuthenticationTelemetry.TagDecision(ValidTag, cached, token.TokenUse, problem: null);
         return null;
     }
 
@@ -128,10 +132,12 @@ internal sealed class CognitoAuthenticationMiddleware(
         AuthenticationChallenge challenge,
         bool cached,
         long started,
+        CognitoToken? token = null,
         string? untrustedIssuer = null,
         RevocationVerdict revocation = RevocationVerdict.Active)
     {
         metrics.RecordOutcome(challenge.Tag, cached, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        CognitoAuthenticationTelemetry.TagDecision(challenge.Tag, cached, token?.TokenUse, challenge.Problem);
         if (challenge.TokenFailure == CognitoTokenFailure.KeysUnavailable)
         {
             AuthenticationLog.KeysUnavailable(logger, context.FunctionDefinition.Name);
