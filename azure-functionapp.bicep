@@ -120,6 +120,14 @@ param accountsMarkEmailVerifiedWithoutProof bool = false
 param accountsUnprovenEmailHoldsFor string = '1.00:00:00'
 
 // ---------------------------------------------------------------------------------------------------------------------
+// Section Audit (AuditOptions): the audit events
+// ---------------------------------------------------------------------------------------------------------------------
+
+@description('Audit__EmailHashKey: the key of the email hash in the audit events (HMAC-SHA256 of the normalized email), a random secret of at least 32 characters; empty: the audit events carry no email at all.')
+@secure()
+param auditEmailHashKey string = ''
+
+// ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
 
@@ -408,6 +416,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         Accounts__PasswordAuthFlow: accountsPasswordAuthFlow
         Accounts__MarkEmailVerifiedWithoutProof: string(accountsMarkEmailVerifiedWithoutProof)
         Accounts__UnprovenEmailHoldsFor: accountsUnprovenEmailHoldsFor
+
+        Audit__EmailHashKey: auditEmailHashKey
 
         CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)
