@@ -120,6 +120,17 @@ param accountsMarkEmailVerifiedWithoutProof bool = false
 param accountsUnprovenEmailHoldsFor string = '1.00:00:00'
 
 // ---------------------------------------------------------------------------------------------------------------------
+// Section Audit (AuditOptions): the audit events
+// ---------------------------------------------------------------------------------------------------------------------
+
+@description('Audit__EmailHashKey: the key of the email hash in the audit events (HMAC-SHA256 of the normalized email), a random secret of at least 32 characters; empty: the audit events carry no email at all. Prefer auditEmailHashKeyKeyVaultUri; never give both.')
+@secure()
+param auditEmailHashKey string = ''
+
+@description('Versioned or versionless URI of a Key Vault secret holding the audit events\' email hash key; the setting becomes a Key Vault reference resolved with the managed identity, which needs the Key Vault Secrets User role on the vault.')
+param auditEmailHashKeyKeyVaultUri string = ''
+
+// ---------------------------------------------------------------------------------------------------------------------
 // Section CognitoAuth (CognitoAuthOptions): the token-validating middleware
 // ---------------------------------------------------------------------------------------------------------------------
 
@@ -191,6 +202,12 @@ var clientSecretSetting = empty(cognitoClientSecretKeyVaultUri)
   : empty(cognitoClientSecret)
       ? '@Microsoft.KeyVault(SecretUri=${cognitoClientSecretKeyVaultUri})'
       : fail('Give cognitoClientSecret or cognitoClientSecretKeyVaultUri, not both.')
+
+var auditEmailHashKeySetting = empty(auditEmailHashKeyKeyVaultUri)
+  ? auditEmailHashKey
+  : empty(auditEmailHashKey)
+      ? '@Microsoft.KeyVault(SecretUri=${auditEmailHashKeyKeyVaultUri})'
+      : fail('Give auditEmailHashKey or auditEmailHashKeyKeyVaultUri, not both.')
 
 // Built-in role definitions (their ids are the same in every tenant).
 var roles = {
@@ -408,6 +425,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         Accounts__PasswordAuthFlow: accountsPasswordAuthFlow
         Accounts__MarkEmailVerifiedWithoutProof: string(accountsMarkEmailVerifiedWithoutProof)
         Accounts__UnprovenEmailHoldsFor: accountsUnprovenEmailHoldsFor
+
+        Audit__EmailHashKey: auditEmailHashKeySetting
 
         CognitoAuth__ClockSkew: cognitoAuthClockSkew
         CognitoAuth__CacheSize: string(cognitoAuthCacheSize)

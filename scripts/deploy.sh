@@ -81,6 +81,7 @@ for parameter in "${extra_parameters[@]}"; do
   [[ "$parameter" =~ ^[a-z][A-Za-z0-9]*=.+ ]] || fail_usage "--parameter must be NAME=VALUE with a parameter name of azure-functionapp.bicep: $parameter"
   # This script prints every command it runs: a secret given here would land in its output and the shell's history.
   [[ "$parameter" != cognitoClientSecret=* ]] || fail_usage "--parameter cognitoClientSecret is refused: put the secret in Key Vault and pass cognitoClientSecretKeyVaultUri"
+  [[ "$parameter" != auditEmailHashKey=* ]] || fail_usage "--parameter auditEmailHashKey is refused: put the key in Key Vault and pass auditEmailHashKeyKeyVaultUri"
 done
 for parameter in "${stack_parameters[@]}"; do
   [[ "$parameter" =~ ^[A-Z][A-Za-z0-9]*= ]] || fail_usage "--stack-parameter must be NAME=VALUE with a parameter name of aws-cognito.yaml: $parameter"

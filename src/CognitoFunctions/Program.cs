@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Logging.AddQuietHttpClientLogs(builder.Configuration);
+builder.Logging.AddQuietHttpClientLogs(builder.Configuration).KeepAuditEvents(builder.Configuration);
 
 // Outermost: anything unforeseen below becomes a /problems/internal-error answer and one log line, not a bare 500.
 builder.UseMiddleware<UnhandledExceptionMiddleware>();

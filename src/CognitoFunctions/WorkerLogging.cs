@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,22 @@ internal static class WorkerLogging
             {
                 logging.AddFilter(category, LogLevel.Warning);
             }
+        }
+
+        return logging;
+    }
+
+    /// <summary>
+    /// Keeps the audit events (category <see cref="AuditLog.Category"/>) at Information however far the default level
+    /// or the app's own categories (<c>Logging__LogLevel__Default=Warning</c>, <c>Logging__LogLevel__CognitoFunctions</c>)
+    /// are raised: an auth service's record of who logged in is not noise to trim with the rest. Only a level set for the
+    /// category itself (<c>Logging:LogLevel:CognitoFunctions.Audit</c>) is the operator's choice, and wins.
+    /// </summary>
+    public static ILoggingBuilder KeepAuditEvents(this ILoggingBuilder logging, IConfiguration configuration)
+    {
+        if (configuration[$"Logging:LogLevel:{AuditLog.Category}"] is null)
+        {
+            logging.AddFilter(AuditLog.Category, LogLevel.Information);
         }
 
         return logging;

@@ -234,6 +234,23 @@ public sealed class AzureFunctionAppTemplateTests
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_audit_email_hash_key_is_a_secure_parameter_or_a_Key_Vault_reference_and_never_both()
+    {
+        const string SecretUri = "https://kv-cognito.vault.azure.net/secrets/audit-email-hash-key";
+        var compiled = await AzureTemplate.CompiledAsync();
+        var withoutKey = await AzureTemplate.WithDefaultsAsync();
+        var withReference = await AzureTemplate.SnapshotAsync(new Dictionary<string, JsonNode?> { ["auditEmailHashKeyKeyVaultUri"] = SecretUri });
+
+        Assert.Equal("securestring", compiled["parameters"]!["auditEmailHashKey"]!["type"]!.GetValue<string>());
+        Assert.Equal("", withoutKey.AppSettings["Audit__EmailHashKey"]);
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={SecretUri})", withReference.AppSettings["Audit__EmailHashKey"]);
+        Assert.EndsWith(
+            "fail('Give auditEmailHashKey or auditEmailHashKeyKeyVaultUri, not both.')))]",
+            compiled["variables"]!["auditEmailHashKeySetting"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+    }
+
     private static void AssertRoles(AzureDeployment deployment, JsonObject scope, string[] roles)
     {
         var identity = deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities");

@@ -152,6 +152,7 @@ public sealed partial class DeployScriptTests : IDisposable
     [InlineData("--bogus", "x", "unknown argument: --bogus")]
     [InlineData("--parameter", "=45", "--parameter must be NAME=VALUE")]
     [InlineData("--parameter", "cognitoClientSecret=s3cret", "--parameter cognitoClientSecret is refused")]
+    [InlineData("--parameter", "auditEmailHashKey=0123456789abcdef0123456789abcdef", "--parameter auditEmailHashKey is refused")]
     [InlineData("--stack-parameter", "mfaConfiguration=ON", "--stack-parameter must be NAME=VALUE")]
     [InlineData("--stack-parameter", "FunctionAppRoleName=other", "--stack-parameter FunctionAppRoleName is refused")]
     [InlineData("--stack-parameter", "AzureTenantId=72f988bf-86f1-41af-91ab-2d7cd011db47", "--stack-parameter AzureTenantId is refused")]

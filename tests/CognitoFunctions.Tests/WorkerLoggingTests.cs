@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -29,11 +30,30 @@ public sealed class WorkerLoggingTests
         Assert.True(factory.CreateLogger(category).IsEnabled(LogLevel.Debug));
     }
 
+    [Theory]
+    [InlineData("Logging:LogLevel:Default")]
+    [InlineData("Logging:LogLevel:CognitoFunctions")]
+    public void The_audit_events_keep_Information_when_the_default_or_the_apps_level_is_raised(string key)
+    {
+        using var factory = Factory(new Dictionary<string, string?> { [key] = "Warning" });
+
+        Assert.True(factory.CreateLogger(AuditLog.Category).IsEnabled(LogLevel.Information));
+        Assert.False(factory.CreateLogger("CognitoFunctions.Accounts.AccountService").IsEnabled(LogLevel.Information));
+    }
+
+    [Fact]
+    public void A_level_set_for_the_audit_category_itself_wins()
+    {
+        using var factory = Factory(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", [$"Logging:LogLevel:{AuditLog.Category}"] = "Warning" });
+
+        Assert.False(factory.CreateLogger(AuditLog.Category).IsEnabled(LogLevel.Information));
+    }
+
     // As the worker's host builder does: the Logging section first, then the app's defaults.
     private static ILoggerFactory Factory(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddQuietHttpClientLogs(configuration).AddProvider(new EverythingProvider()));
+        return LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddQuietHttpClientLogs(configuration).KeepAuditEvents(configuration).AddProvider(new EverythingProvider()));
     }
 
     // Enabled for everything: what is enabled is then decided by the filter rules alone.

@@ -8,7 +8,7 @@ namespace CognitoFunctions.Accounts;
 /// The few claims the login response reports, read from an access token Cognito has just issued to us over an
 /// authenticated call. Nothing here validates a token: the JWT middleware does that for tokens clients send.
 /// </summary>
-internal readonly record struct AccessTokenClaims(string Username, long Iat, long Exp)
+internal readonly record struct AccessTokenClaims(string Username, string Sub, long Iat, long Exp)
 {
     /// <summary>The claims; a <see cref="FormatException"/> saying why when the token cannot be read as Cognito issues it.</summary>
     public static AccessTokenClaims Read(string accessToken)
@@ -25,7 +25,7 @@ internal readonly record struct AccessTokenClaims(string Username, long Iat, lon
                 throw new FormatException("Cognito returned an access token whose payload is not a JSON object.");
             }
 
-            return new AccessTokenClaims(String(root, "username"), Number(root, "iat"), Number(root, "exp"));
+            return new AccessTokenClaims(String(root, "username"), String(root, "sub"), Number(root, "iat"), Number(root, "exp"));
         }
         catch (JsonException ex)
         {

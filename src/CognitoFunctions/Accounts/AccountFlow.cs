@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts.Audit;
 using CognitoFunctions.Cognito.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,16 +8,19 @@ namespace CognitoFunctions.Accounts;
 /// <summary>
 /// Runs one account operation: the Cognito errors the flow knows become its answers, every other Cognito failure
 /// goes through <see cref="CognitoFailures"/>, answers that could reveal an account wait for the uniform response time,
-/// and the outcome is counted once under the operation's name.
+/// the outcome is counted once under the operation's name, and its audit event is raised. Every flow runs here, and none
+/// without naming its audit event.
 /// </summary>
-internal sealed class AccountFlow(AccountMetrics metrics, IOptions<AccountOptions> options, TimeProvider time, ILogger<AccountFlow> logger)
+internal sealed class AccountFlow(AccountMetrics metrics, AuditLog audit, IOptions<AccountOptions> options, TimeProvider time, ILogger<AccountFlow> logger)
 {
     /// <summary>
-    /// Runs <paramref name="call"/> as <paramref name="operation"/>. <paramref name="knownErrors"/> answers the Cognito
-    /// errors this flow expects (null: not one of them).
+    /// Runs <paramref name="call"/> as <paramref name="operation"/>, then raises the operation's audit event with
+    /// <paramref name="audited"/>. <paramref name="knownErrors"/> answers the Cognito errors this flow expects (null: not
+    /// one of them).
     /// </summary>
     public async Task<AccountResult<T>> RunAsync<T>(
         AccountOperation operation,
+        Action<AuditLog, AccountResult<T>> audited,
         Func<Task<AccountResult<T>>> call,
         Func<CognitoServiceException, AccountFailure?>? knownErrors = null)
     {
@@ -34,6 +38,7 @@ internal sealed class AccountFlow(AccountMetrics metrics, IOptions<AccountOption
 
         await UniformlyTimedAsync(operation, started, result);
         metrics.Operation(operation, result.Failure);
+        audited(audit, result);
         return result;
     }
 

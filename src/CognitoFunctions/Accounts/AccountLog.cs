@@ -23,15 +23,6 @@ internal static partial class AccountLog
     [LoggerMessage(217, LogLevel.Error, "Cognito answered {Operation} with tokens this app cannot read: {Reason}")]
     public static partial void UnreadableTokens(ILogger logger, string operation, string reason);
 
-    [LoggerMessage(228, LogLevel.Information, "Audit: account deleted by its user {Sub}")]
-    public static partial void AccountDeleted(ILogger logger, string sub);
-
-    [LoggerMessage(229, LogLevel.Information, "Audit: the deletion of the account of user {Sub} has an unknown outcome: Cognito may have deleted it")]
-    public static partial void AccountDeletionUnknown(ILogger logger, string sub);
-
-    [LoggerMessage(226, LogLevel.Information, "Audit: sign-up replaced the account of user {Sub}, whose email was never proven within the hold")]
-    public static partial void UnprovenAccountReplaced(ILogger logger, string sub);
-
     [LoggerMessage(210, LogLevel.Information, "Password reset request answered as accepted; Cognito said {ErrorCode}")]
     public static partial void ForgotPasswordSuppressed(ILogger logger, string errorCode);
 

@@ -12,6 +12,9 @@ internal sealed class AccountMetrics : IDisposable
 {
     public const string MeterName = "CognitoFunctions.Accounts";
 
+    /// <summary>The outcome of an operation that succeeded.</summary>
+    public const string Success = "success";
+
     private readonly Meter _meter;
     private readonly Counter<long> _operations;
     private readonly Counter<long> _rollbacks;
@@ -24,7 +27,10 @@ internal sealed class AccountMetrics : IDisposable
     }
 
     public void Operation(AccountOperation operation, AccountFailure? failure) =>
-        _operations.Add(1, new("operation", operation.Name), new("outcome", failure is null ? "success" : FailureOutcomes[failure.GetType()]));
+        _operations.Add(1, new("operation", operation.Name), new("outcome", OutcomeOf(failure)));
+
+    /// <summary>An operation's outcome as the metric and the audit events name it: <c>success</c>, or the failure's kind in snake case.</summary>
+    public static string OutcomeOf(AccountFailure? failure) => failure is null ? Success : FailureOutcomes[failure.GetType()];
 
     public void SignUpRolledBack() => _rollbacks.Add(1, new KeyValuePair<string, object?>("result", "deleted"));
 

@@ -31,11 +31,11 @@ internal sealed class AccountService(
     /// Logs in with email and password: the tokens, or the first challenge Cognito sets (<see cref="LogInSteps"/>), which
     /// <see cref="AnswerChallengeAsync"/> completes.
     /// </summary>
-    public Task<AccountResult<TokenSet>> LogInAsync(string typedEmail, string password, ContextDataType? context, CancellationToken cancellationToken) =>
-        flow.RunAsync<TokenSet>(AccountOperation.LogIn, async () =>
+    public Task<AccountResult<TokenSet>> LogInAsync(string typedEmail, string password, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<TokenSet>(AccountOperation.LogIn, (audit, result) => audit.LogIn(result, typedEmail, caller), async () =>
         {
             var email = await users.UsernameForAsync(typedEmail, cancellationToken);
-            return await steps.StartAsync(email, password, context, cancellationToken);
+            return await steps.StartAsync(email, password, caller.Context, cancellationToken);
         },
         ex => ex.Code switch
         {
@@ -47,10 +47,11 @@ internal sealed class AccountService(
         });
 
     /// <summary>Answers the challenge a login met, with the session its answer carried: tokens, the next challenge, or why not.</summary>
-    public Task<AccountResult<TokenSet>> AnswerChallengeAsync(string session, ChallengeAnswer answer, ContextDataType? context, CancellationToken cancellationToken) =>
+    public Task<AccountResult<TokenSet>> AnswerChallengeAsync(string session, ChallengeAnswer answer, Caller caller, CancellationToken cancellationToken) =>
         flow.RunAsync<TokenSet>(
             AccountOperation.AnswerChallenge,
-            () => steps.AnswerAsync(session, answer, context, cancellationToken),
+            (audit, result) => audit.ChallengeAnswered(result, LogInSession.Decode(session)?.ChallengeName, caller),
+            () => steps.AnswerAsync(session, answer, caller.Context, cancellationToken),
             ex => ex.Code switch
             {
                 // The session was spent, has expired, was made for another challenge or user, or its user is gone:
@@ -63,10 +64,10 @@ internal sealed class AccountService(
             });
 
     /// <summary>New ID and access tokens for a refresh token.</summary>
-    public Task<AccountResult<TokenSet>> RefreshAsync(string refreshToken, string? username, ContextDataType? context, CancellationToken cancellationToken) =>
-        flow.RunAsync<TokenSet>(AccountOperation.Refresh, async () =>
+    public Task<AccountResult<TokenSet>> RefreshAsync(string refreshToken, string? username, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<TokenSet>(AccountOperation.Refresh, (audit, result) => audit.Refresh(result, caller), async () =>
         {
-            var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken(refreshToken, username, context), cancellationToken);
+            var response = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForRefreshToken(refreshToken, username, caller.Context), cancellationToken);
             return IssuedTokens.Read(AccountOperation.Refresh, response.AuthenticationResult, logger);
         },
         ex => ex.Code switch
@@ -76,8 +77,8 @@ internal sealed class AccountService(
         });
 
     /// <summary>Revokes the refresh token (if given) and signs the user out of every device (where configured).</summary>
-    public Task<AccountResult<Done>> LogOutAsync(string username, string? refreshToken, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(AccountOperation.LogOut, async () =>
+    public Task<AccountResult<Done>> LogOutAsync(string username, string? refreshToken, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.LogOut, (audit, result) => audit.LogOut(result, caller), async () =>
         {
             if (refreshToken is not null)
             {
@@ -102,8 +103,8 @@ internal sealed class AccountService(
     /// registered it take over an account the owner may claim later (Cognito refuses it too, with InvalidParameter).
     /// Succeeds for unknown and unproven emails alike, so it reveals nothing.
     /// </summary>
-    public Task<AccountResult<Done>> ForgotPasswordAsync(string typedEmail, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(AccountOperation.ForgotPassword, async () =>
+    public Task<AccountResult<Done>> ForgotPasswordAsync(string typedEmail, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.ForgotPassword, (audit, result) => audit.PasswordResetRequest(result, typedEmail, caller), async () =>
         {
             try
             {
@@ -127,8 +128,8 @@ internal sealed class AccountService(
         });
 
     /// <summary>Sets a new password with the emailed code.</summary>
-    public Task<AccountResult<Done>> ConfirmForgotPasswordAsync(string typedEmail, string code, string newPassword, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(AccountOperation.ConfirmForgotPassword, async () =>
+    public Task<AccountResult<Done>> ConfirmForgotPasswordAsync(string typedEmail, string code, string newPassword, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.ConfirmForgotPassword, (audit, result) => audit.PasswordResetConfirm(result, typedEmail, caller), async () =>
         {
             var email = await users.UsernameForAsync(typedEmail, cancellationToken);
             await cognito.ConfirmForgotPasswordAsync(new ConfirmForgotPasswordRequest { Username = email, ConfirmationCode = code, Password = newPassword }, cancellationToken);
@@ -143,8 +144,8 @@ internal sealed class AccountService(
         });
 
     /// <summary>Changes the signed-in user's password.</summary>
-    public Task<AccountResult<Done>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(AccountOperation.ChangePassword, async () =>
+    public Task<AccountResult<Done>> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.ChangePassword, (audit, result) => audit.PasswordChange(result, caller), async () =>
         {
             await cognito.ChangePasswordAsync(new ChangePasswordRequest { AccessToken = accessToken, PreviousPassword = currentPassword, ProposedPassword = newPassword }, cancellationToken);
             return new Done();
@@ -162,17 +163,16 @@ internal sealed class AccountService(
     /// login of the token's user, so an access token alone (leaked from a log or a browser) cannot delete the account,
     /// and wrong guesses count towards Cognito's lockout as at login. Then Cognito deletes the user of the access token,
     /// checking the token itself (a session signed out everywhere cannot delete). The user's refresh tokens end with it:
-    /// Cognito issues no tokens for a user that does not exist. One audit line with the user's <c>sub</c> either way the
-    /// deletion went, or may have gone.
+    /// Cognito issues no tokens for a user that does not exist. Its audit event names the caller's <c>sub</c> however
+    /// the deletion went (<c>outcome_unknown</c>: Cognito may have deleted the account).
     /// </summary>
-    public async Task<AccountResult<Done>> DeleteAccountAsync(
-        string username, string sub, string accessToken, string currentPassword, ContextDataType? context, CancellationToken cancellationToken)
-    {
-        var result = await flow.RunAsync<Done>(AccountOperation.DeleteAccount, async () =>
+    public Task<AccountResult<Done>> DeleteAccountAsync(
+        string username, string accessToken, string currentPassword, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.DeleteAccount, (audit, result) => audit.AccountDelete(result, caller), async () =>
         {
             // The answer is discarded: tokens nobody receives, or a challenge (MFA, a new password), which Cognito sets
             // only after it has accepted the password. Either way the password is right.
-            _ = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(username, currentPassword, context), cancellationToken);
+            _ = await cognito.AdminInitiateAuthAsync(AdminInitiateAuthRequest.ForPassword(username, currentPassword, caller.Context), cancellationToken);
             await cognito.DeleteUserAsync(new DeleteUserRequest { AccessToken = accessToken }, cancellationToken);
             return new Done();
         },
@@ -185,19 +185,6 @@ internal sealed class AccountService(
             // An administrator required a password reset: the password check cannot pass until the user resets it.
             _ => LogInSteps.KnownError(ex),
         });
-
-        switch (result.Failure)
-        {
-            case null:
-                AccountLog.AccountDeleted(logger, sub);
-                break;
-            case AccountFailure.OutcomeUnknown:
-                AccountLog.AccountDeletionUnknown(logger, sub);
-                break;
-        }
-
-        return result;
-    }
 
     private static AccountFailure NewPasswordRejected => new AccountFailure.FieldRejected("newPassword", PasswordRejectedMessage);
 

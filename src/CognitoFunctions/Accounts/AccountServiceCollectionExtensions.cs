@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts.Audit;
 using CognitoFunctions.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,11 +19,17 @@ internal static class AccountServiceCollectionExtensions
                 o => o.UnprovenEmailHoldsFor >= TimeSpan.Zero && o.UnprovenEmailHoldsFor <= AccountOptions.MaxUnprovenEmailHoldsFor,
                 $"{AccountOptions.SectionName}__{nameof(AccountOptions.UnprovenEmailHoldsFor)} must be between 00:00:00 and {AccountOptions.MaxUnprovenEmailHoldsFor:c}.")
             .ValidateOnStart();
+        services.AddOptions<AuditOptions>().BindRefusingUnknownKeys(configuration, AuditOptions.SectionName)
+            .Validate(
+                o => string.IsNullOrEmpty(o.EmailHashKey) || o.EmailHashKey.Length >= AuditOptions.MinEmailHashKeyLength,
+                $"{AuditOptions.SectionName}__{nameof(AuditOptions.EmailHashKey)} must be at least {AuditOptions.MinEmailHashKeyLength} characters (a random secret), or unset for no email in the audit events.")
+            .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<AccountMetrics>();
         services.AddSystemTimeProvider();
         services.AddSingleton<PasswordPolicyProvider>();
         services.AddSingleton<UserLookup>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<AccountFlow>();
         services.AddSingleton<LogInSteps>();
         services.AddSingleton<AccountService>();

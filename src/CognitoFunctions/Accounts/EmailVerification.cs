@@ -19,8 +19,8 @@ internal sealed class EmailVerification(ICognitoIdentityProvider cognito, Accoun
     /// Sends (or sends again) a code to the email of the user <paramref name="username"/> holding
     /// <paramref name="accessToken"/>; nothing is sent when the email is verified already.
     /// </summary>
-    public Task<AccountResult<EmailCodeDelivery>> SendCodeAsync(string accessToken, string username, CancellationToken cancellationToken) =>
-        flow.RunAsync<EmailCodeDelivery>(AccountOperation.SendEmailCode, async () =>
+    public Task<AccountResult<EmailCodeDelivery>> SendCodeAsync(string accessToken, string username, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<EmailCodeDelivery>(AccountOperation.SendEmailCode, (audit, result) => audit.EmailCodeRequest(result, caller), async () =>
         {
             var user = await cognito.AdminGetUserAsync(new AdminGetUserRequest { Username = username }, cancellationToken);
             if (IsVerified(user.UserAttributes))
@@ -39,8 +39,8 @@ internal sealed class EmailVerification(ICognitoIdentityProvider cognito, Accoun
         });
 
     /// <summary>Marks the user's email verified with the code Cognito sent.</summary>
-    public Task<AccountResult<Done>> VerifyAsync(string accessToken, string code, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(AccountOperation.VerifyEmail, async () =>
+    public Task<AccountResult<Done>> VerifyAsync(string accessToken, string code, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.VerifyEmail, (audit, result) => audit.EmailVerify(result, caller), async () =>
         {
             await cognito.VerifyUserAttributeAsync(new VerifyUserAttributeRequest { AccessToken = accessToken, AttributeName = Email, Code = code }, cancellationToken);
             return new Done();

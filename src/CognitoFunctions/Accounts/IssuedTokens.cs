@@ -32,6 +32,6 @@ internal static class IssuedTokens
         }
 
         var expiresIn = result.ExpiresIn ?? (int)(claims.Exp - claims.Iat);
-        return new TokenSet(id, access, result.RefreshToken, expiresIn, claims.Username);
+        return new TokenSet(id, access, result.RefreshToken, expiresIn, claims.Username) { Sub = claims.Sub };
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
+using CognitoFunctions.Accounts.Audit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ internal sealed class SignUpSaga(
     UserLookup users,
     AccountFlow flow,
     AccountMetrics metrics,
+    AuditLog audit,
     IOptions<AccountOptions> options,
     TimeProvider time,
     ILogger<SignUpSaga> logger)
@@ -31,8 +33,8 @@ internal sealed class SignUpSaga(
     /// Creates a confirmed user with a permanent password and an email still to be proven (verified at once only under
     /// <see cref="AccountOptions.MarkEmailVerifiedWithoutProof"/>); returns the user's sub.
     /// </summary>
-    public Task<AccountResult<string>> SignUpAsync(string typedEmail, string password, CancellationToken cancellationToken) =>
-        flow.RunAsync<string>(AccountOperation.SignUp, async () =>
+    public Task<AccountResult<string>> SignUpAsync(string typedEmail, string password, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<string>(AccountOperation.SignUp, (audit, result) => audit.SignUp(result, typedEmail, caller), async () =>
         {
             var typed = typedEmail.Trim();
             var email = EmailAddress.Normalize(typed);
@@ -44,12 +46,12 @@ internal sealed class SignUpSaga(
             }
 
             var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
-            var created = await CreateUserAsync(email, nonce, mayReplace: true, cancellationToken);
+            var created = await CreateUserAsync(email, nonce, caller, mayReplace: true, cancellationToken);
             return created.Failure is null ? await SetPasswordAsync(email, nonce, password, created) : created;
         });
 
     /// <summary>AdminCreateUser with the nonce; the new user's sub, or why there is none (and no user of ours left).</summary>
-    private async Task<AccountResult<string>> CreateUserAsync(string email, string nonce, bool mayReplace, CancellationToken cancellationToken)
+    private async Task<AccountResult<string>> CreateUserAsync(string email, string nonce, Caller caller, bool mayReplace, CancellationToken cancellationToken)
     {
         CognitoServiceException? exists;
         try
@@ -104,7 +106,7 @@ internal sealed class SignUpSaga(
 
         if (mayReplace && holder is not null && IsStaleUnproven(holder))
         {
-            return await ReplaceAsync(email, nonce, holder, cancellationToken);
+            return await ReplaceAsync(email, nonce, holder, caller, cancellationToken);
         }
 
         return new AccountFailure.EmailTaken();
@@ -125,7 +127,7 @@ internal sealed class SignUpSaga(
     /// creates this sign-up's user in its place. A sign-up that gets in between takes the address: this one is then
     /// refused as taken, without a second replacement.
     /// </summary>
-    private async Task<AccountResult<string>> ReplaceAsync(string email, string nonce, AdminGetUserResponse holder, CancellationToken cancellationToken)
+    private async Task<AccountResult<string>> ReplaceAsync(string email, string nonce, AdminGetUserResponse holder, Caller caller, CancellationToken cancellationToken)
     {
         // Cognito deletes by username and has no conditional delete: the nonce is read again just before, as the
         // rollback does, so a user another sign-up created since the first read is kept. Only one created within the
@@ -139,14 +141,14 @@ internal sealed class SignUpSaga(
         try
         {
             await cognito.AdminDeleteUserAsync(new AdminDeleteUserRequest { Username = email }, cancellationToken);
-            AccountLog.UnprovenAccountReplaced(logger, current.UserAttributes.ValueOf("sub") ?? "");
+            audit.UnprovenAccountReplaced(current.UserAttributes.ValueOf("sub"), email, caller);
         }
         catch (CognitoServiceException ex) when (ex.Code == CognitoErrorCode.UserNotFound)
         {
             // Gone already (another sign-up replaced it first): the create below decides who has the address.
         }
 
-        return await CreateUserAsync(email, nonce, mayReplace: false, cancellationToken);
+        return await CreateUserAsync(email, nonce, caller, mayReplace: false, cancellationToken);
     }
 
     // The email stays unproven (no email_verified attribute: Cognito reads its absence as false) unless the operator chose

@@ -8,7 +8,10 @@ namespace CognitoFunctions.Accounts;
 /// <param name="Username">The Cognito username (the <c>sub</c> in email pools), needed to refresh with a client secret.</param>
 internal sealed record TokenSet(string IdToken, string AccessToken, string? RefreshToken, int ExpiresIn, string Username)
 {
-    public override string ToString() => $"{nameof(TokenSet)} {{ ExpiresIn = {ExpiresIn}, Username = {Username} }}";
+    /// <summary>The user's <c>sub</c>, as the access token names it (for the audit events).</summary>
+    public string? Sub { get; init; }
+
+    public override string ToString() => $"{nameof(TokenSet)} {{ ExpiresIn = {ExpiresIn}, Username = {Username}, Sub = {Sub} }}";
 }
 
 /// <summary>A user as the admin listing shows it.</summary>

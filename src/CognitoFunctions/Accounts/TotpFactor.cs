@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts.Audit;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
@@ -20,8 +21,8 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
     private const string NotVerifiedMessage = "The code does not match; enter the current code from the authenticator app.";
 
     /// <summary>Starts an enrolment for the user <paramref name="username"/> holding <paramref name="accessToken"/>.</summary>
-    public Task<AccountResult<TotpEnrolment>> EnrolAsync(string accessToken, string username, CancellationToken cancellationToken) =>
-        flow.RunAsync<TotpEnrolment>(AccountOperation.EnrolTotp, async () =>
+    public Task<AccountResult<TotpEnrolment>> EnrolAsync(string accessToken, string username, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<TotpEnrolment>(AccountOperation.EnrolTotp, (audit, result) => audit.TotpEnrol(result, caller), async () =>
         {
             // Read before anything changes: a failed lookup leaves no new secret behind.
             var account = await AccountNameAsync(username, cancellationToken);
@@ -41,8 +42,8 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
         });
 
     /// <summary>Verifies the first code of the enrolment in progress.</summary>
-    public Task<AccountResult<Done>> VerifyAsync(string accessToken, string code, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(AccountOperation.VerifyTotp, async () =>
+    public Task<AccountResult<Done>> VerifyAsync(string accessToken, string code, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(AccountOperation.VerifyTotp, (audit, result) => audit.TotpVerify(result, caller), async () =>
         {
             var answer = await cognito.VerifySoftwareTokenAsync(new VerifySoftwareTokenRequest { AccessToken = accessToken, UserCode = code }, cancellationToken);
             return answer.Status == "SUCCESS" ? new Done() : new AccountFailure.FieldRejected("code", NotVerifiedMessage);
@@ -58,15 +59,16 @@ internal sealed class TotpFactor(ICognitoIdentityProvider cognito, UserPoolDescr
         });
 
     /// <summary>Turns the verified factor on as the one Cognito asks for first.</summary>
-    public Task<AccountResult<Done>> PreferAsync(string accessToken, CancellationToken cancellationToken) =>
-        SetAsync(AccountOperation.PreferTotp, accessToken, enabled: true, cancellationToken);
+    public Task<AccountResult<Done>> PreferAsync(string accessToken, Caller caller, CancellationToken cancellationToken) =>
+        SetAsync(AccountOperation.PreferTotp, (audit, result) => audit.TotpPrefer(result, caller), accessToken, enabled: true, cancellationToken);
 
     /// <summary>Turns the factor off.</summary>
-    public Task<AccountResult<Done>> DisableAsync(string accessToken, CancellationToken cancellationToken) =>
-        SetAsync(AccountOperation.DisableTotp, accessToken, enabled: false, cancellationToken);
+    public Task<AccountResult<Done>> DisableAsync(string accessToken, Caller caller, CancellationToken cancellationToken) =>
+        SetAsync(AccountOperation.DisableTotp, (audit, result) => audit.TotpDisable(result, caller), accessToken, enabled: false, cancellationToken);
 
-    private Task<AccountResult<Done>> SetAsync(AccountOperation operation, string accessToken, bool enabled, CancellationToken cancellationToken) =>
-        flow.RunAsync<Done>(operation, async () =>
+    private Task<AccountResult<Done>> SetAsync(
+        AccountOperation operation, Action<AuditLog, AccountResult<Done>> audited, string accessToken, bool enabled, CancellationToken cancellationToken) =>
+        flow.RunAsync<Done>(operation, audited, async () =>
         {
             var settings = new SoftwareTokenMfaSettingsType { Enabled = enabled, PreferredMfa = enabled };
             await cognito.SetUserMFAPreferenceAsync(new SetUserMfaPreferenceRequest { AccessToken = accessToken, SoftwareTokenMfaSettings = settings }, cancellationToken);

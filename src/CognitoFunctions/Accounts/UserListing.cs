@@ -7,9 +7,9 @@ namespace CognitoFunctions.Accounts;
 /// <summary>The admin listing of the pool's users, page by page.</summary>
 internal sealed class UserListing(ICognitoIdentityProvider cognito, AccountFlow flow)
 {
-    /// <summary>One page of the pool's users.</summary>
-    public Task<AccountResult<UserPage>> ListUsersAsync(int limit, string? paginationToken, CancellationToken cancellationToken) =>
-        flow.RunAsync<UserPage>(AccountOperation.ListUsers, async () =>
+    /// <summary>One page of the pool's users, for the administrator <paramref name="caller"/> (the audit event names them).</summary>
+    public Task<AccountResult<UserPage>> ListUsersAsync(int limit, string? paginationToken, Caller caller, CancellationToken cancellationToken) =>
+        flow.RunAsync<UserPage>(AccountOperation.ListUsers, (audit, result) => audit.UserList(result, caller), async () =>
         {
             var page = await cognito.ListUsersAsync(new ListUsersRequest { Limit = limit, PaginationToken = paginationToken }, cancellationToken);
             var users = page.Users.Select(u => new UserSummary(

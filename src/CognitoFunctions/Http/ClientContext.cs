@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts;
 using CognitoFunctions.Cognito.Model;
 
 namespace CognitoFunctions.Http;
@@ -5,7 +6,8 @@ namespace CognitoFunctions.Http;
 /// <summary>
 /// What Cognito's threat protection should see of the real client rather than of the Function App: its address
 /// from <c>X-Forwarded-For</c> (Azure's front end appends the address it received the connection from, so the last
-/// entry is the one no client can forge), the host and path, and a few headers.
+/// entry is the one no client can forge), the host and path, and a few headers. The audit events name the client by
+/// the same address.
 /// </summary>
 internal static class ClientContext
 {
@@ -36,6 +38,13 @@ internal static class ClientContext
             HttpHeaders = headers,
         };
     }
+
+    /// <summary>
+    /// The caller of <paramref name="request"/> as the account flows take it: the context data, and the <c>sub</c> of
+    /// the token the middleware validated (none on routes that allow anonymous callers).
+    /// </summary>
+    public static Caller CallerOf(HttpRequestData request) =>
+        new(From(request), request.FunctionContext.TryGetCognitoToken(out var token) ? token.Subject : null);
 
     internal static string? ClientAddress(HttpRequestData request)
     {

@@ -16,9 +16,9 @@ public sealed class AccessTokenClaimsTests
     [Fact]
     public void Cognitos_claims_are_read()
     {
-        var claims = AccessTokenClaims.Read(Token("""{"username":"7d1c0e52","iat":1700000000,"exp":1700003600,"token_use":"access"}"""));
+        var claims = AccessTokenClaims.Read(Token("""{"sub":"7d1c0e52-sub","username":"7d1c0e52","iat":1700000000,"exp":1700003600,"token_use":"access"}"""));
 
-        Assert.Equal(new AccessTokenClaims("7d1c0e52", 1700000000, 1700003600), claims);
+        Assert.Equal(new AccessTokenClaims("7d1c0e52", "7d1c0e52-sub", 1700000000, 1700003600), claims);
     }
 
     [Theory]

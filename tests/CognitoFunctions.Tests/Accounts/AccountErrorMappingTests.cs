@@ -246,28 +246,28 @@ public sealed class AccountErrorMappingTests : IDisposable
         var none = CancellationToken.None;
         return flow switch
         {
-            "login" => (await _harness.Accounts.LogInAsync(Email, "Wrong-Horse-9", null, none)).Failure,
-            "login, email typed with capitals" => (await _harness.Accounts.LogInAsync("Someone@Example.com", "Wrong-Horse-9", null, none)).Failure,
+            "login" => (await _harness.Accounts.LogInAsync(Email, "Wrong-Horse-9", Caller.Unknown, none)).Failure,
+            "login, email typed with capitals" => (await _harness.Accounts.LogInAsync("Someone@Example.com", "Wrong-Horse-9", Caller.Unknown, none)).Failure,
             "answer challenge" => (await _harness.Accounts.AnswerChallengeAsync(
-                new LogInSession("SOFTWARE_TOKEN_MFA", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), null, none)).Failure,
+                new LogInSession("SOFTWARE_TOKEN_MFA", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), Caller.Unknown, none)).Failure,
             "answer challenge, authenticator set-up" => (await _harness.Accounts.AnswerChallengeAsync(
-                new LogInSession("MFA_SETUP", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), null, none)).Failure,
-            "refresh" => (await _harness.Accounts.RefreshAsync("refresh-token", null, null, none)).Failure,
-            "logout, revocation" or "logout, global sign-out" => (await _harness.Accounts.LogOutAsync(Sub, "refresh-token", none)).Failure,
-            "forgot password" or "forgot password, lookup" => (await _harness.Accounts.ForgotPasswordAsync(Email, none)).Failure,
-            "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", none)).Failure,
-            "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", none)).Failure,
+                new LogInSession("MFA_SETUP", Sub, "cognito-session").Encode(), new ChallengeAnswer("123456", null, null), Caller.Unknown, none)).Failure,
+            "refresh" => (await _harness.Accounts.RefreshAsync("refresh-token", null, Caller.Unknown, none)).Failure,
+            "logout, revocation" or "logout, global sign-out" => (await _harness.Accounts.LogOutAsync(Sub, "refresh-token", Caller.Unknown, none)).Failure,
+            "forgot password" or "forgot password, lookup" => (await _harness.Accounts.ForgotPasswordAsync(Email, Caller.Unknown, none)).Failure,
+            "confirm forgot password" => (await _harness.Accounts.ConfirmForgotPasswordAsync(Email, "123456", "Brand-New-Passw0rd", Caller.Unknown, none)).Failure,
+            "change password" => (await _harness.Accounts.ChangePasswordAsync("access-token", "Correct-Horse-9", "Brand-New-Passw0rd", Caller.Unknown, none)).Failure,
             "delete account, password check" or "delete account, deletion" =>
-                (await _harness.Accounts.DeleteAccountAsync(Sub, Sub, "access-token", "Correct-Horse-9", null, none)).Failure,
-            "signup, create" or "signup, password" => (await _harness.SignUp.SignUpAsync(Email, "Correct-Horse-9", none)).Failure,
-            "enrol totp" => (await _harness.Totp.EnrolAsync("access-token", Sub, none)).Failure,
-            "verify totp" => (await _harness.Totp.VerifyAsync("access-token", "123456", none)).Failure,
-            "prefer totp" => (await _harness.Totp.PreferAsync("access-token", none)).Failure,
-            "disable totp" => (await _harness.Totp.DisableAsync("access-token", none)).Failure,
-            "send email code" or "send email code, lookup" => (await _harness.Email.SendCodeAsync("access-token", Sub, none)).Failure,
-            "verify email" => (await _harness.Email.VerifyAsync("access-token", "123456", none)).Failure,
-            "list users" => (await _harness.Users.ListUsersAsync(10, null, none)).Failure,
-            _ => (await _harness.Users.ListUsersAsync(10, "next-page", none)).Failure,
+                (await _harness.Accounts.DeleteAccountAsync(Sub, "access-token", "Correct-Horse-9", new Caller(null, Sub), none)).Failure,
+            "signup, create" or "signup, password" => (await _harness.SignUp.SignUpAsync(Email, "Correct-Horse-9", Caller.Unknown, none)).Failure,
+            "enrol totp" => (await _harness.Totp.EnrolAsync("access-token", Sub, Caller.Unknown, none)).Failure,
+            "verify totp" => (await _harness.Totp.VerifyAsync("access-token", "123456", Caller.Unknown, none)).Failure,
+            "prefer totp" => (await _harness.Totp.PreferAsync("access-token", Caller.Unknown, none)).Failure,
+            "disable totp" => (await _harness.Totp.DisableAsync("access-token", Caller.Unknown, none)).Failure,
+            "send email code" or "send email code, lookup" => (await _harness.Email.SendCodeAsync("access-token", Sub, Caller.Unknown, none)).Failure,
+            "verify email" => (await _harness.Email.VerifyAsync("access-token", "123456", Caller.Unknown, none)).Failure,
+            "list users" => (await _harness.Users.ListUsersAsync(10, null, Caller.Unknown, none)).Failure,
+            _ => (await _harness.Users.ListUsersAsync(10, "next-page", Caller.Unknown, none)).Failure,
         };
     }
 }

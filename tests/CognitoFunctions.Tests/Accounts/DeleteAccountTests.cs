@@ -24,7 +24,7 @@ public sealed class DeleteAccountTests : IDisposable
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Tokens());
         _harness.Cognito.Answer<DeleteUserRequest, object?>("DeleteUser", _ => null);
 
-        var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
+        var result = await _harness.Accounts.DeleteAccountAsync(Username, AccessToken, Password, new Caller(null, Sub), CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal(["AdminInitiateAuth", "DeleteUser"], _harness.Cognito.Calls.Select(c => c.Operation));
@@ -40,11 +40,12 @@ public sealed class DeleteAccountTests : IDisposable
     {
         _harness.Cognito.Throws("AdminInitiateAuth", CognitoErrors.Refusal("AdminInitiateAuth", "NotAuthorizedException", "Incorrect username or password."));
 
-        var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, "Wrong-Horse-9", null, CancellationToken.None);
+        var result = await _harness.Accounts.DeleteAccountAsync(Username, AccessToken, "Wrong-Horse-9", new Caller(null, Sub), CancellationToken.None);
 
         Assert.IsType<AccountFailure.IncorrectPassword>(result.Failure);
         Assert.Equal(0, _harness.Cognito.CountOf("DeleteUser"));
-        Assert.DoesNotContain(_harness.Logs.GetSnapshot(), r => r.Id.Id == 228);
+        var audit = Assert.Single(_harness.Logs.AuditEvents());
+        Assert.Equal(("AccountDeleteFailed", "incorrect_password", Sub), (audit.Id.Name, audit.Property("Outcome"), audit.Property("Sub")));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class DeleteAccountTests : IDisposable
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => new AuthFlowResponse { ChallengeName = challenge });
         _harness.Cognito.Answer<DeleteUserRequest, object?>("DeleteUser", _ => null);
 
-        var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
+        var result = await _harness.Accounts.DeleteAccountAsync(Username, AccessToken, Password, new Caller(null, Sub), CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal(1, _harness.Cognito.CountOf("DeleteUser"));
@@ -68,11 +69,11 @@ public sealed class DeleteAccountTests : IDisposable
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Tokens());
         _harness.Cognito.Answer<DeleteUserRequest, object?>("DeleteUser", _ => null);
 
-        await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
+        await _harness.Accounts.DeleteAccountAsync(Username, AccessToken, Password, new Caller(null, Sub), CancellationToken.None);
 
-        var audit = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Id == 228);
+        var audit = Assert.Single(_harness.Logs.AuditEvents());
         Assert.Equal(LogLevel.Information, audit.Level);
-        Assert.Equal($"Audit: account deleted by its user {Sub}", audit.Message);
+        Assert.Equal(("AccountDeleteSucceeded", 330, "success", Sub), (audit.Id.Name, audit.Id.Id, audit.Property("Outcome"), audit.Property("Sub")));
         Assert.All(_harness.Logs.GetSnapshot(), r =>
         {
             Assert.DoesNotContain(Password, r.Message, StringComparison.Ordinal);
@@ -86,15 +87,13 @@ public sealed class DeleteAccountTests : IDisposable
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Tokens());
         _harness.Cognito.Throws("DeleteUser", CognitoErrors.Common("answer lost", "DeleteUser"));
 
-        var result = await _harness.Accounts.DeleteAccountAsync(Username, Sub, AccessToken, Password, null, CancellationToken.None);
+        var result = await _harness.Accounts.DeleteAccountAsync(Username, AccessToken, Password, new Caller(null, Sub), CancellationToken.None);
 
         var unknown = Assert.IsType<AccountFailure.OutcomeUnknown>(result.Failure);
         Assert.Equal(CognitoErrors.RetryAfter, unknown.RetryAfter);
         Assert.Equal(1, _harness.Cognito.CountOf("DeleteUser"));
-        Assert.Equal(
-            $"Audit: the deletion of the account of user {Sub} has an unknown outcome: Cognito may have deleted it",
-            Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Id == 229).Message);
-        Assert.DoesNotContain(_harness.Logs.GetSnapshot(), r => r.Id.Id == 228);
+        var audit = Assert.Single(_harness.Logs.AuditEvents());
+        Assert.Equal(("AccountDeleteFailed", "outcome_unknown", Sub), (audit.Id.Name, audit.Property("Outcome"), audit.Property("Sub")));
     }
 
     public void Dispose() => _harness.Dispose();

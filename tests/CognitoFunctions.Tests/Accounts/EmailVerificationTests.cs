@@ -20,7 +20,7 @@ public sealed class EmailVerificationTests : IDisposable
             return new() { CodeDeliveryDetails = new() { Destination = "u***@e***", DeliveryMedium = "EMAIL", AttributeName = "email" } };
         });
 
-        var result = await _harness.Email.SendCodeAsync("the-access-token", "user-1", CancellationToken.None);
+        var result = await _harness.Email.SendCodeAsync("the-access-token", "user-1", Caller.Unknown, CancellationToken.None);
 
         Assert.Equal(new EmailCodeDelivery(Sent: true, "u***@e***", "EMAIL"), result.Value);
         Assert.Equal(new GetUserAttributeVerificationCodeRequest { AccessToken = "the-access-token", AttributeName = "email" }, sent);
@@ -32,7 +32,7 @@ public sealed class EmailVerificationTests : IDisposable
         _harness.Cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => User(verified: "false"));
         _harness.Cognito.Answer<object, GetUserAttributeVerificationCodeResponse>("GetUserAttributeVerificationCode", _ => new());
 
-        var result = await _harness.Email.SendCodeAsync("the-access-token", "user-1", CancellationToken.None);
+        var result = await _harness.Email.SendCodeAsync("the-access-token", "user-1", Caller.Unknown, CancellationToken.None);
 
         Assert.Equal(new EmailCodeDelivery(Sent: true, null, null), result.Value);
     }
@@ -44,7 +44,7 @@ public sealed class EmailVerificationTests : IDisposable
     {
         _harness.Cognito.Answer<AdminGetUserRequest, AdminGetUserResponse>("AdminGetUser", _ => User(verified));
 
-        var result = await _harness.Email.SendCodeAsync("the-access-token", "user-1", CancellationToken.None);
+        var result = await _harness.Email.SendCodeAsync("the-access-token", "user-1", Caller.Unknown, CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.False(result.Value!.Sent);
@@ -57,7 +57,7 @@ public sealed class EmailVerificationTests : IDisposable
         VerifyUserAttributeRequest? sent = null;
         _harness.Cognito.Answer<VerifyUserAttributeRequest, object?>("VerifyUserAttribute", request => { sent = request; return null; });
 
-        var result = await _harness.Email.VerifyAsync("the-access-token", "654321", CancellationToken.None);
+        var result = await _harness.Email.VerifyAsync("the-access-token", "654321", Caller.Unknown, CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal(new VerifyUserAttributeRequest { AccessToken = "the-access-token", AttributeName = "email", Code = "654321" }, sent);

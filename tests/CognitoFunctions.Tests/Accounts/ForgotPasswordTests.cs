@@ -1,3 +1,4 @@
+using CognitoFunctions.Accounts;
 using CognitoFunctions.Cognito.Model;
 
 namespace CognitoFunctions.Tests.Accounts;
@@ -20,7 +21,7 @@ public sealed class ForgotPasswordTests : IDisposable
     {
         Holds(AttributeType.Of("email", Email), AttributeType.Of("email_verified", "true"));
 
-        var result = await _harness.Accounts.ForgotPasswordAsync(Email, CancellationToken.None);
+        var result = await _harness.Accounts.ForgotPasswordAsync(Email, Caller.Unknown, CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal(Email, ((ForgotPasswordRequest)_harness.Cognito.Calls.Single(c => c.Operation == "ForgotPassword").Request!).Username);
@@ -33,7 +34,7 @@ public sealed class ForgotPasswordTests : IDisposable
     {
         Holds(verified is null ? [AttributeType.Of("email", Email)] : [AttributeType.Of("email", Email), AttributeType.Of("email_verified", verified)]);
 
-        var result = await _harness.Accounts.ForgotPasswordAsync(Email, CancellationToken.None);
+        var result = await _harness.Accounts.ForgotPasswordAsync(Email, Caller.Unknown, CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal(0, _harness.Cognito.CountOf("ForgotPassword"));
@@ -45,7 +46,7 @@ public sealed class ForgotPasswordTests : IDisposable
     {
         _harness.Cognito.Throws("AdminGetUser", CognitoErrors.Refusal("AdminGetUser", "UserNotFoundException"));
 
-        var result = await _harness.Accounts.ForgotPasswordAsync(Email, CancellationToken.None);
+        var result = await _harness.Accounts.ForgotPasswordAsync(Email, Caller.Unknown, CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal(0, _harness.Cognito.CountOf("ForgotPassword"));

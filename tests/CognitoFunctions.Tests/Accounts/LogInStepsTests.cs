@@ -21,9 +21,9 @@ public sealed class LogInStepsTests : IDisposable
         harness.Cognito.Answer<RespondToAuthChallengeRequest, AuthFlowResponse>("RespondToAuthChallenge", _ => Challenge("SOFTWARE_TOKEN_MFA"));
         var context = new ContextDataType { IpAddress = "203.0.113.7", ServerName = "app", ServerPath = "/api/user/login" };
 
-        var login = await harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", context, CancellationToken.None);
+        var login = await harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", new Caller(context), CancellationToken.None);
         var challenge = Assert.IsType<AccountFailure.ChallengeRequired>(login.Failure).Challenge;
-        await harness.Accounts.AnswerChallengeAsync(challenge.Session, new ChallengeAnswer("123456", null, null), context, CancellationToken.None);
+        await harness.Accounts.AnswerChallengeAsync(challenge.Session, new ChallengeAnswer("123456", null, null), new Caller(context), CancellationToken.None);
 
         Assert.Equal(["InitiateAuth", "RespondToAuthChallenge"], harness.Cognito.Calls.Select(c => c.Operation));
         var start = (InitiateAuthRequest)harness.Cognito.Calls[0].Request!;
@@ -43,7 +43,7 @@ public sealed class LogInStepsTests : IDisposable
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Challenge(name, ("MFAS_CAN_CHOOSE", """["SOFTWARE_TOKEN_MFA"]""")));
 
         var challenge = await StartAsync();
-        var answer = await _harness.Accounts.AnswerChallengeAsync(challenge.Session, new ChallengeAnswer(null, null, null), null, CancellationToken.None);
+        var answer = await _harness.Accounts.AnswerChallengeAsync(challenge.Session, new ChallengeAnswer(null, null, null), Caller.Unknown, CancellationToken.None);
 
         Assert.Equal([field], challenge.RespondWith);
         Assert.Equal(field, Assert.IsType<AccountFailure.FieldRejected>(answer.Failure).Field);
@@ -56,7 +56,7 @@ public sealed class LogInStepsTests : IDisposable
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Challenge("SELECT_MFA_TYPE", ("MFAS_CAN_CHOOSE", """["WEB_AUTHN","EMAIL_OTP"]""")));
         var offered = await StartAsync();
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Challenge("SELECT_MFA_TYPE", ("MFAS_CAN_CHOOSE", "not json")));
-        var unreadable = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None);
+        var unreadable = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", Caller.Unknown, CancellationToken.None);
 
         Assert.Equal(["EMAIL_OTP"], offered.Factors);
         Assert.Equal("SELECT_MFA_TYPE", Assert.IsType<AccountFailure.ChallengeUnsupported>(unreadable.Failure).ChallengeName);
@@ -67,7 +67,7 @@ public sealed class LogInStepsTests : IDisposable
     {
         _harness.Cognito.Answer<AdminInitiateAuthRequest, AuthFlowResponse>("AdminInitiateAuth", _ => Challenge("SOFTWARE_TOKEN_MFA") with { Session = null });
 
-        var login = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None);
+        var login = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", Caller.Unknown, CancellationToken.None);
 
         Assert.IsType<AccountFailure.ChallengeUnsupported>(login.Failure);
     }
@@ -80,7 +80,7 @@ public sealed class LogInStepsTests : IDisposable
         _harness.Cognito.Answer<object, DescribeUserPoolResponse>("DescribeUserPool", _ => new DescribeUserPoolResponse { UserPool = new() { Name = "pool" } });
         _harness.Cognito.Answer<AssociateSoftwareTokenRequest, AssociateSoftwareTokenResponse>("AssociateSoftwareToken", _ => new AssociateSoftwareTokenResponse { Session = "s2" });
 
-        var login = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None);
+        var login = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", Caller.Unknown, CancellationToken.None);
 
         Assert.IsType<AccountFailure.UpstreamError>(login.Failure);
     }
@@ -92,7 +92,7 @@ public sealed class LogInStepsTests : IDisposable
         _harness.Cognito.Answer<RespondToAuthChallengeRequest, AuthFlowResponse>("AdminRespondToAuthChallenge", _ => Challenge("MFA_SETUP", ("MFAS_CAN_SETUP", """["EMAIL_OTP"]""")));
 
         var challenge = await StartAsync();
-        var next = await _harness.Accounts.AnswerChallengeAsync(challenge.Session, new ChallengeAnswer(null, "Brand-New-Passw0rd", null), null, CancellationToken.None);
+        var next = await _harness.Accounts.AnswerChallengeAsync(challenge.Session, new ChallengeAnswer(null, "Brand-New-Passw0rd", null), Caller.Unknown, CancellationToken.None);
 
         var sent = (RespondToAuthChallengeRequest)_harness.Cognito.Calls.Single(c => c.Operation == "AdminRespondToAuthChallenge").Request!;
         Assert.Equal(new Dictionary<string, string> { ["USERNAME"] = Sub, ["NEW_PASSWORD"] = "Brand-New-Passw0rd" }, sent.ChallengeResponses);
@@ -119,7 +119,7 @@ public sealed class LogInStepsTests : IDisposable
 
     private async Task<LogInChallenge> StartAsync()
     {
-        var login = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None);
+        var login = await _harness.Accounts.LogInAsync("someone@example.com", "Correct-Horse-9", Caller.Unknown, CancellationToken.None);
         return Assert.IsType<AccountFailure.ChallengeRequired>(login.Failure).Challenge;
     }
 

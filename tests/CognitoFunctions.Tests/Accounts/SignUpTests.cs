@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using CognitoFunctions.Accounts;
+using CognitoFunctions.Accounts.Audit;
 using CognitoFunctions.Cognito.Errors;
 using CognitoFunctions.Cognito.Model;
 using CognitoFunctions.Tests.Fakes;
@@ -277,9 +278,10 @@ public sealed class SignUpTests : IDisposable
     private Task<AccountResult<string>> SignUpAsync(CancellationToken cancellationToken, AccountOptions? options = null)
     {
         var settings = Options.Create(options ?? new AccountOptions());
-        var flow = new AccountFlow(_metrics, settings, _time, NullLogger<AccountFlow>.Instance);
-        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, settings, _time, NullLogger<SignUpSaga>.Instance);
-        return saga.SignUpAsync(Email, "Correct-Horse-9", cancellationToken);
+        var audit = new AuditLog(NullLoggerFactory.Instance, Options.Create(new AuditOptions()));
+        var flow = new AccountFlow(_metrics, audit, settings, _time, NullLogger<AccountFlow>.Instance);
+        var saga = new SignUpSaga(_cognito, new UserLookup(_cognito), flow, _metrics, audit, settings, _time, NullLogger<SignUpSaga>.Instance);
+        return saga.SignUpAsync(Email, "Correct-Horse-9", Caller.Unknown, cancellationToken);
     }
 
     /// <summary>Scripts AdminCreateUser, remembering the nonce the sign-up sent.</summary>

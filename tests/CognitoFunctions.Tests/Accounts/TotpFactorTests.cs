@@ -17,7 +17,7 @@ public sealed class TotpFactorTests : IDisposable
         _harness.Cognito.Answer<AssociateSoftwareTokenRequest, AssociateSoftwareTokenResponse>("AssociateSoftwareToken", request =>
             request.AccessToken == "the-access-token" ? new AssociateSoftwareTokenResponse { SecretCode = "JBSWY3DPEHPK3PXP" } : throw new InvalidOperationException("wrong token"));
 
-        var enrolment = (await _harness.Totp.EnrolAsync("the-access-token", "user+1", CancellationToken.None)).Value!;
+        var enrolment = (await _harness.Totp.EnrolAsync("the-access-token", "user+1", Caller.Unknown, CancellationToken.None)).Value!;
 
         Assert.Equal("JBSWY3DPEHPK3PXP", enrolment.SecretCode);
         Assert.Equal("otpauth://totp/Acme%20Users:user%2B1%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme%20Users&algorithm=SHA1&digits=6&period=30", enrolment.OtpAuthUri);
@@ -31,7 +31,7 @@ public sealed class TotpFactorTests : IDisposable
         _harness.Cognito.Throws("DescribeUserPool", CognitoErrors.Refusal("DescribeUserPool", "AccessDeniedException"));
         _harness.Cognito.Answer<object, AssociateSoftwareTokenResponse>("AssociateSoftwareToken", _ => new AssociateSoftwareTokenResponse { SecretCode = "JBSWY3DPEHPK3PXP" });
 
-        var enrolment = (await _harness.Totp.EnrolAsync("the-access-token", "user", CancellationToken.None)).Value!;
+        var enrolment = (await _harness.Totp.EnrolAsync("the-access-token", "user", Caller.Unknown, CancellationToken.None)).Value!;
 
         Assert.StartsWith("otpauth://totp/Cognito:a%40example.com?", enrolment.OtpAuthUri, StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed class TotpFactorTests : IDisposable
     {
         _harness.Cognito.Throws("AdminGetUser", CognitoErrors.Refusal("AdminGetUser", "UserNotFoundException"));
 
-        var failure = (await _harness.Totp.EnrolAsync("the-access-token", "user", CancellationToken.None)).Failure;
+        var failure = (await _harness.Totp.EnrolAsync("the-access-token", "user", Caller.Unknown, CancellationToken.None)).Failure;
 
         Assert.IsType<AccountFailure.AccessTokenRevoked>(failure);
         Assert.DoesNotContain(_harness.Cognito.Calls, c => c.Operation == "AssociateSoftwareToken");
@@ -56,8 +56,8 @@ public sealed class TotpFactorTests : IDisposable
         _harness.Cognito.Answer<SetUserMfaPreferenceRequest, object?>("SetUserMFAPreference", request => { sent = request; return null; });
 
         var result = prefer
-            ? await _harness.Totp.PreferAsync("the-access-token", CancellationToken.None)
-            : await _harness.Totp.DisableAsync("the-access-token", CancellationToken.None);
+            ? await _harness.Totp.PreferAsync("the-access-token", Caller.Unknown, CancellationToken.None)
+            : await _harness.Totp.DisableAsync("the-access-token", Caller.Unknown, CancellationToken.None);
 
         Assert.Null(result.Failure);
         Assert.Equal("the-access-token", sent!.AccessToken);
@@ -69,7 +69,7 @@ public sealed class TotpFactorTests : IDisposable
     {
         _harness.Cognito.Answer<VerifySoftwareTokenRequest, VerifySoftwareTokenResponse>("VerifySoftwareToken", _ => new VerifySoftwareTokenResponse { Status = "ERROR" });
 
-        var failure = (await _harness.Totp.VerifyAsync("the-access-token", "123456", CancellationToken.None)).Failure;
+        var failure = (await _harness.Totp.VerifyAsync("the-access-token", "123456", Caller.Unknown, CancellationToken.None)).Failure;
 
         Assert.Equal("code", Assert.IsType<AccountFailure.FieldRejected>(failure).Field);
     }

@@ -52,7 +52,7 @@ public sealed class UniformTimingTests : IDisposable
         var cognitoAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         HoldsVerifiedEmail(true);
         _cognito.On<ForgotPasswordRequest>("ForgotPassword", (_, _) => cognitoAnswer.Task);
-        var answer = _accounts.ForgotPasswordAsync("someone@example.com", CancellationToken.None);
+        var answer = _accounts.ForgotPasswordAsync("someone@example.com", Caller.Unknown, CancellationToken.None);
 
         _time.Advance(Floor - TimeSpan.FromMilliseconds(100));
         cognitoAnswer.SetResult();
@@ -73,7 +73,7 @@ public sealed class UniformTimingTests : IDisposable
         }));
 
         // Nothing advances the fake clock: a held-back answer would never come.
-        var result = await _accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await _accounts.LogInAsync("someone@example.com", "Correct-Horse-9", Caller.Unknown, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Null(result.Failure);
     }
@@ -88,7 +88,7 @@ public sealed class UniformTimingTests : IDisposable
             Session = "cognito-session",
         }));
 
-        var result = await _accounts.LogInAsync("someone@example.com", "Correct-Horse-9", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await _accounts.LogInAsync("someone@example.com", "Correct-Horse-9", Caller.Unknown, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.IsType<AccountFailure.ChallengeRequired>(result.Failure);
     }
@@ -100,22 +100,22 @@ public sealed class UniformTimingTests : IDisposable
             case "forgot, known email":
                 HoldsVerifiedEmail(true);
                 _cognito.On<ForgotPasswordRequest, ForgotPasswordResponse>("ForgotPassword", (_, _) => Task.FromResult(new ForgotPasswordResponse()));
-                return _accounts.ForgotPasswordAsync("someone@example.com", CancellationToken.None);
+                return _accounts.ForgotPasswordAsync("someone@example.com", Caller.Unknown, CancellationToken.None);
             case "forgot, unknown email":
                 _cognito.On<AdminGetUserRequest>("AdminGetUser", (_, _) => throw Refusal("AdminGetUser", "UserNotFoundException"));
-                return _accounts.ForgotPasswordAsync("nobody@example.com", CancellationToken.None);
+                return _accounts.ForgotPasswordAsync("nobody@example.com", Caller.Unknown, CancellationToken.None);
             case "forgot, unproven email":
                 HoldsVerifiedEmail(false);
-                return _accounts.ForgotPasswordAsync("someone@example.com", CancellationToken.None);
+                return _accounts.ForgotPasswordAsync("someone@example.com", Caller.Unknown, CancellationToken.None);
             case "login, wrong password":
                 _cognito.On<AdminInitiateAuthRequest>("AdminInitiateAuth", (_, _) => throw Refusal("AdminInitiateAuth", "NotAuthorizedException"));
-                return _accounts.LogInAsync("someone@example.com", "Wrong-Horse-9", null, CancellationToken.None);
+                return _accounts.LogInAsync("someone@example.com", "Wrong-Horse-9", Caller.Unknown, CancellationToken.None);
             case "login, unknown email":
                 _cognito.On<AdminInitiateAuthRequest>("AdminInitiateAuth", (_, _) => throw Refusal("AdminInitiateAuth", "UserNotFoundException"));
-                return _accounts.LogInAsync("nobody@example.com", "Wrong-Horse-9", null, CancellationToken.None);
+                return _accounts.LogInAsync("nobody@example.com", "Wrong-Horse-9", Caller.Unknown, CancellationToken.None);
             default:
                 _cognito.On<ConfirmForgotPasswordRequest>("ConfirmForgotPassword", (_, _) => throw Refusal("ConfirmForgotPassword", "CodeMismatchException"));
-                return _accounts.ConfirmForgotPasswordAsync("someone@example.com", "000000", "Brand-New-Passw0rd", CancellationToken.None);
+                return _accounts.ConfirmForgotPasswordAsync("someone@example.com", "000000", "Brand-New-Passw0rd", Caller.Unknown, CancellationToken.None);
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed class DeleteAccountFunction(AccountService accounts) : IDescribe
 
         var token = request.FunctionContext.GetCognitoToken();
         var result = await accounts.DeleteAccountAsync(
-            token.Username ?? token.Subject, token.Subject, token.EncodedToken, delete.Valid.CurrentPassword, ClientContext.From(request), request.FunctionContext.CancellationToken);
+            token.Username ?? token.Subject, token.EncodedToken, delete.Valid.CurrentPassword, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class EmailVerificationFunctions(EmailVerification email) : IDes
     public async Task<HttpResponseData> SendCodeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/email/verification-code")] HttpRequestData request)
     {
         var token = request.FunctionContext.GetCognitoToken();
-        var result = await email.SendCodeAsync(token.EncodedToken, token.Username ?? token.Subject, request.FunctionContext.CancellationToken);
+        var result = await email.SendCodeAsync(token.EncodedToken, token.Username ?? token.Subject, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return result.Value is { Sent: false }
             ? request.Empty(HttpStatusCode.NoContent)
             : await request.AnswerAsync(result, HttpStatusCode.Accepted, EmailCodeSentResponse.From, EmailJson.Default.EmailCodeSentResponse);
@@ -55,7 +55,7 @@ internal sealed class EmailVerificationFunctions(EmailVerification email) : IDes
             return verify.Rejection;
         }
 
-        var result = await email.VerifyAsync(request.FunctionContext.GetCognitoToken().EncodedToken, verify.Valid.Code, request.FunctionContext.CancellationToken);
+        var result = await email.VerifyAsync(request.FunctionContext.GetCognitoToken().EncodedToken, verify.Valid.Code, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 }

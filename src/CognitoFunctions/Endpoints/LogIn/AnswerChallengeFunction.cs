@@ -36,7 +36,7 @@ internal sealed class AnswerChallengeFunction(AccountService accounts) : IDescri
             return body.Rejection;
         }
 
-        var result = await accounts.AnswerChallengeAsync(body.Valid.Session, body.Valid.Answer, ClientContext.From(request), cancellationToken);
+        var result = await accounts.AnswerChallengeAsync(body.Valid.Session, body.Valid.Answer, ClientContext.CallerOf(request), cancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, TokenResponse.From, LogInJson.Default.TokenResponse);
     }
 }

@@ -30,7 +30,7 @@ internal sealed class LogInFunction(AccountService accounts) : IDescribedFunctio
             return logIn.Rejection;
         }
 
-        var result = await accounts.LogInAsync(logIn.Valid.Email, logIn.Valid.Password, ClientContext.From(request), request.FunctionContext.CancellationToken);
+        var result = await accounts.LogInAsync(logIn.Valid.Email, logIn.Valid.Password, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, TokenResponse.From, LogInJson.Default.TokenResponse);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class LogOutFunction(AccountService accounts) : IDescribedFuncti
             return logOut.Rejection;
         }
 
-        var result = await accounts.LogOutAsync(token.Username ?? token.Subject, logOut.Valid.RefreshToken, request.FunctionContext.CancellationToken);
+        var result = await accounts.LogOutAsync(token.Username ?? token.Subject, logOut.Valid.RefreshToken, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 }

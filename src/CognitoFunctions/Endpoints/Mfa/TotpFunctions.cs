@@ -48,7 +48,7 @@ internal sealed class TotpFunctions(TotpFactor totp) : IDescribedFunctions
     public async Task<HttpResponseData> EnrolAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/mfa/totp/enrol")] HttpRequestData request)
     {
         var token = request.FunctionContext.GetCognitoToken();
-        var result = await totp.EnrolAsync(token.EncodedToken, token.Username ?? token.Subject, request.FunctionContext.CancellationToken);
+        var result = await totp.EnrolAsync(token.EncodedToken, token.Username ?? token.Subject, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, TotpEnrolmentResponse.From, MfaJson.Default.TotpEnrolmentResponse);
     }
 
@@ -63,7 +63,7 @@ internal sealed class TotpFunctions(TotpFactor totp) : IDescribedFunctions
             return verify.Rejection;
         }
 
-        var result = await totp.VerifyAsync(request.FunctionContext.GetCognitoToken().EncodedToken, verify.Valid.Code, request.FunctionContext.CancellationToken);
+        var result = await totp.VerifyAsync(request.FunctionContext.GetCognitoToken().EncodedToken, verify.Valid.Code, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 
@@ -72,7 +72,7 @@ internal sealed class TotpFunctions(TotpFactor totp) : IDescribedFunctions
     [RequireCognitoToken(TokenUse = CognitoTokenUse.Access)]
     public async Task<HttpResponseData> PreferAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "user/mfa/totp/preferred")] HttpRequestData request)
     {
-        var result = await totp.PreferAsync(request.FunctionContext.GetCognitoToken().EncodedToken, request.FunctionContext.CancellationToken);
+        var result = await totp.PreferAsync(request.FunctionContext.GetCognitoToken().EncodedToken, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 
@@ -81,7 +81,7 @@ internal sealed class TotpFunctions(TotpFactor totp) : IDescribedFunctions
     [RequireCognitoToken(TokenUse = CognitoTokenUse.Access)]
     public async Task<HttpResponseData> DisableAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "user/mfa/totp")] HttpRequestData request)
     {
-        var result = await totp.DisableAsync(request.FunctionContext.GetCognitoToken().EncodedToken, request.FunctionContext.CancellationToken);
+        var result = await totp.DisableAsync(request.FunctionContext.GetCognitoToken().EncodedToken, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 }

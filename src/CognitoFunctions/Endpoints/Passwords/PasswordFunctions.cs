@@ -42,7 +42,7 @@ internal sealed class PasswordFunctions(AccountService accounts) : IDescribedFun
             return forgot.Rejection;
         }
 
-        var result = await accounts.ForgotPasswordAsync(forgot.Valid.Email, request.FunctionContext.CancellationToken);
+        var result = await accounts.ForgotPasswordAsync(forgot.Valid.Email, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.Accepted);
     }
 
@@ -59,7 +59,7 @@ internal sealed class PasswordFunctions(AccountService accounts) : IDescribedFun
             return confirm.Rejection;
         }
 
-        var result = await accounts.ConfirmForgotPasswordAsync(confirm.Valid.Email, confirm.Valid.Code, confirm.Valid.NewPassword, cancellationToken);
+        var result = await accounts.ConfirmForgotPasswordAsync(confirm.Valid.Email, confirm.Valid.Code, confirm.Valid.NewPassword, ClientContext.CallerOf(request), cancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 
@@ -77,7 +77,7 @@ internal sealed class PasswordFunctions(AccountService accounts) : IDescribedFun
         }
 
         var accessToken = request.FunctionContext.GetCognitoToken().EncodedToken;
-        var result = await accounts.ChangePasswordAsync(accessToken, change.Valid.CurrentPassword, change.Valid.NewPassword, cancellationToken);
+        var result = await accounts.ChangePasswordAsync(accessToken, change.Valid.CurrentPassword, change.Valid.NewPassword, ClientContext.CallerOf(request), cancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.NoContent);
     }
 }

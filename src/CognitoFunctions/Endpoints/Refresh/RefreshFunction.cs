@@ -35,7 +35,7 @@ internal sealed class RefreshFunction(AccountService accounts, IOptions<CognitoO
             return refresh.Rejection;
         }
 
-        var result = await accounts.RefreshAsync(refresh.Valid.RefreshToken, refresh.Valid.Username, ClientContext.From(request), request.FunctionContext.CancellationToken);
+        var result = await accounts.RefreshAsync(refresh.Valid.RefreshToken, refresh.Valid.Username, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, TokenResponse.From, RefreshJson.Default.TokenResponse);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class SignUpFunction(AccountService accounts, SignUpSaga signUp,
             return body.Rejection;
         }
 
-        var result = await signUp.SignUpAsync(body.Valid.Email, body.Valid.Password, cancellationToken);
+        var result = await signUp.SignUpAsync(body.Valid.Email, body.Valid.Password, ClientContext.CallerOf(request), cancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.Created, sub => new SignUpResponse("User registration successful", sub, options.Value.MarkEmailVerifiedWithoutProof), SignUpJson.Default.SignUpResponse);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class AdminUsersFunction(UserListing users) : IDescribedFunction
             return await request.ProblemAsync(validation.ToProblem());
         }
 
-        var result = await users.ListUsersAsync(limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, request.FunctionContext.CancellationToken);
+        var result = await users.ListUsersAsync(limit, string.IsNullOrEmpty(paginationToken) ? null : paginationToken, ClientContext.CallerOf(request), request.FunctionContext.CancellationToken);
         return await request.AnswerAsync(result, HttpStatusCode.OK, page => new UserListResponse(
             page.Users.Select(u => new UserListItem(u.Username, u.Sub, u.Email, u.EmailVerified, u.Status, u.Enabled, u.CreatedAt)).ToList(),
             page.PaginationToken), UsersJson.Default.UserListResponse);
