@@ -163,6 +163,19 @@ param cognitoAuthRequireHttpsJwks bool = true
 @description('CognitoAuth__Realm: the realm of the WWW-Authenticate: Bearer challenge.')
 param cognitoAuthRealm string = 'cognito'
 
+@description('Telemetry__Console: the worker also writes its spans, metrics and logs to its standard output (for local runs; in Azure nobody reads it).')
+param telemetryConsole bool = false
+
+@description('OTEL_EXPORTER_OTLP_ENDPOINT: an OTLP collector the host and the worker export to as well as Application Insights, e.g. https://collector.example.com:4318; empty: none.')
+param otelExporterOtlpEndpoint string = ''
+
+@description('OTEL_EXPORTER_OTLP_PROTOCOL: grpc or http/protobuf, the protocol of otelExporterOtlpEndpoint.')
+@allowed([
+  'grpc'
+  'http/protobuf'
+])
+param otelExporterOtlpProtocol string = 'http/protobuf'
+
 @description('A user pool whose tokens the middleware accepts.')
 type trustedPool = {
   @description('AWS region of the pool, e.g. us-east-1.')
@@ -402,6 +415,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         AzureWebJobsStorage__clientId: identity.properties.clientId
         APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
+        // host.json's telemetryMode OpenTelemetry: the host and the worker export with OpenTelemetry, to Application
+        // Insights above and, when one is given, to an OTLP collector; the service name is the app's.
+        OTEL_SERVICE_NAME: appName
+        OTEL_EXPORTER_OTLP_ENDPOINT: otelExporterOtlpEndpoint
+        OTEL_EXPORTER_OTLP_PROTOCOL: otelExporterOtlpProtocol
 
         Cognito__Region: cognitoRegion
         Cognito__UserPoolId: cognitoUserPoolId
@@ -437,6 +455,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         CognitoAuth__RevocationCheckTimeout: cognitoAuthRevocationCheckTimeout
         CognitoAuth__RequireHttpsJwks: string(cognitoAuthRequireHttpsJwks)
         CognitoAuth__Realm: cognitoAuthRealm
+
+        Telemetry__Console: string(telemetryConsole)
       },
       trustedPoolsSettings
     )

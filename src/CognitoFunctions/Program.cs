@@ -2,6 +2,7 @@ using CognitoFunctions;
 using CognitoFunctions.Accounts;
 using CognitoFunctions.Cognito;
 using CognitoFunctions.Health;
+using CognitoFunctions.Observability;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,9 @@ using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.Logging.AddQuietHttpClientLogs(builder.Configuration).KeepAuditEvents(builder.Configuration);
+
+// Spans, metrics and logs leave the process only where a setting sends them (Application Insights, OTLP, the console).
+builder.AddTelemetryExport();
 
 // Outermost: anything unforeseen below becomes a /problems/internal-error answer and one log line, not a bare 500.
 builder.UseMiddleware<UnhandledExceptionMiddleware>();

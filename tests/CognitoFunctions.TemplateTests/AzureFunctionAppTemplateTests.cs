@@ -142,6 +142,29 @@ public sealed class AzureFunctionAppTemplateTests
     }
 
     [Fact]
+    public async Task The_host_and_the_worker_export_with_OpenTelemetry_and_no_instrumentation_key_is_set_in_clear()
+    {
+        const string Collector = "https://collector.example.com:4318";
+        var deployment = await AzureTemplate.WithDefaultsAsync();
+        var withCollector = await AzureTemplate.SnapshotAsync(new Dictionary<string, JsonNode?> { ["otelExporterOtlpEndpoint"] = Collector, ["otelExporterOtlpProtocol"] = "grpc" });
+        var hostJson = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "host.json")))!;
+        var settings = deployment.AppSettings;
+
+        Assert.Equal("OpenTelemetry", hostJson["telemetryMode"]!.GetValue<string>());
+        Assert.Equal(
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME", "Telemetry__Console"],
+            settings.Keys.Where(k => k.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal) || k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("Telemetry__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.StartsWith("Authorization=AAD;ClientId=", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"].Replace("[format('", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("", settings["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal("False", settings["Telemetry__Console"]);
+        Assert.Equal(Collector, withCollector.AppSettings["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal("grpc", withCollector.AppSettings["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+        // The key travels only inside the connection string, read from the resource at deployment, never as a value.
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("INSTRUMENTATIONKEY", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(settings.Values, v => v.Contains("InstrumentationKey", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Nothing_the_Flex_Consumption_plan_deprecates_is_set()
     {
         var deployment = await AzureTemplate.WithDefaultsAsync();

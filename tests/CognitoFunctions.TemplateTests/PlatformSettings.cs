@@ -34,5 +34,8 @@ internal static class PlatformSettings
         ["AzureWebJobsStorage__clientId"] = "which identity: the user-assigned one",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "where the host and worker send telemetry",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "telemetry is sent with the identity's Entra token (local auth is off)",
+        ["OTEL_SERVICE_NAME"] = "the service name the host's and the worker's telemetry carry",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "an OTLP collector the host and the worker export to as well (empty: none)",
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "the protocol of that collector: grpc or http/protobuf",
     };
 }

@@ -60,7 +60,7 @@ public sealed partial class SettingsConsistencyTests
     [Fact]
     public void The_options_classes_are_found_by_reflection()
     {
-        Assert.Equal(["Accounts", "Audit", "Aws", "Cognito", "CognitoAuth"], Catalog.Sections.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Accounts", "Audit", "Aws", "Cognito", "CognitoAuth", "Telemetry"], Catalog.Sections.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(Catalog.Scalars, s => s.Key == "Cognito__RetryBaseDelay");
         Assert.Contains(Catalog.Scalars, s => s.Key == "Accounts__GlobalSignOutOnLogout");
         // Computed properties (no setter) are not settings.

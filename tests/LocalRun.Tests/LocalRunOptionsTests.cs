@@ -64,4 +64,31 @@ public sealed class LocalRunOptionsTests
         Assert.True(LocalRunOptions.TryParse(["--port", "1", "--help", "--bogus"], out var options, out _));
         Assert.True(options.Help);
     }
+
+    [Fact]
+    public void Telemetry_options_set_the_app_settings_of_the_run_over_local_settings()
+    {
+        Assert.True(LocalRunOptions.TryParse(["--telemetry", "console", "--otlp", "http://127.0.0.1:4318"], out var options, out _));
+        Assert.True(LocalRunOptions.TryParse([], out var quiet, out _));
+        var values = new Dictionary<string, string> { ["Telemetry__Console"] = "false", ["Cognito__ClientId"] = "client" };
+
+        var settings = options.AppSettings(values);
+
+        Assert.Equal("true", settings["Telemetry__Console"]);
+        Assert.Equal("http://127.0.0.1:4318/", settings["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal("http/protobuf", settings["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+        Assert.Equal("client", settings["Cognito__ClientId"]);
+        Assert.Equal(values, quiet.AppSettings(values));
+    }
+
+    [Theory]
+    [InlineData("--telemetry", "otlp", "--telemetry takes one value: console.")]
+    [InlineData("--otlp", "127.0.0.1:4318", "--otlp needs the http:// or https:// address of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318.")]
+    [InlineData("--otlp", "--temp", "--otlp needs the http:// or https:// address of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318.")]
+    public void A_telemetry_option_with_a_wrong_value_is_refused(string option, string value, string expected)
+    {
+        Assert.False(LocalRunOptions.TryParse([option, value], out _, out var error));
+
+        Assert.Equal(expected, error);
+    }
 }

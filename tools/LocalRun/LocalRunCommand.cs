@@ -83,7 +83,17 @@ internal static class LocalRunCommand
         var settings = LocalSettingsFile.Apply(RepositoryLayout.LocalSettingsSample, settingsPath, outcome.Pool.AppSettings(cognito.Endpoint));
         ReportSettings(settings);
 
-        await using var app = await StartAppAsync(options, served, settings.Values, stopping);
+        if (options.TelemetryConsole)
+        {
+            Say("--telemetry console: the app prints its spans, metrics and logs here.");
+        }
+
+        if (options.OtlpEndpoint is not null)
+        {
+            Say($"--otlp: the app exports its spans, metrics and logs to {options.OtlpEndpoint} (http/protobuf).");
+        }
+
+        await using var app = await StartAppAsync(options, served, options.AppSettings(settings.Values), stopping);
         Say($"{served.Name} is running at {new Uri(app.BaseAddress, "api/")}");
         Say("Ctrl+C stops the app, its worker and cognito-local.");
         await Task.WhenAny(app.Exited, Task.Delay(Timeout.Infinite, stopping));

@@ -28,6 +28,8 @@ internal sealed record LocalRunOptions
           --app DIR           serve another function app instead of CognitoFunctions: DIR is its build output (the
                               folder with worker.config.json, e.g. bin/Debug/net10.0 after dotnet build), in
                               either HTTP model (built-in or ASP.NET Core integration)
+          --telemetry console the app prints its spans, metrics and logs (OpenTelemetry) to this console
+          --otlp URL          the app exports them to an OTLP/HTTP collector as well, e.g. http://127.0.0.1:4318
           --no-build          (script) skip the build and run what was built last
           -c, --configuration (script) Debug (default) or Release
           -h, --help          this text
@@ -53,6 +55,12 @@ internal sealed record LocalRunOptions
 
     /// <summary>Another function app's build output to serve, as given; null for CognitoFunctions.</summary>
     public string? AppDirectory { get; init; }
+
+    /// <summary>The app writes its telemetry to the console (<c>--telemetry console</c>).</summary>
+    public bool TelemetryConsole { get; init; }
+
+    /// <summary>An OTLP/HTTP collector the app exports to (<c>--otlp</c>); null for none.</summary>
+    public Uri? OtlpEndpoint { get; init; }
 
     /// <summary>Users to put in the admin group.</summary>
     public IReadOnlyList<string> Admins { get; init; } = [];
@@ -114,6 +122,26 @@ internal sealed record LocalRunOptions
                     options = arg == "--app" ? options with { AppDirectory = value } : options with { DataDirectory = value };
                     i++;
                     break;
+                case "--telemetry":
+                    if (value != "console")
+                    {
+                        error = "--telemetry takes one value: console.";
+                        return false;
+                    }
+
+                    options = options with { TelemetryConsole = true };
+                    i++;
+                    break;
+                case "--otlp":
+                    if (!Uri.TryCreate(value, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+                    {
+                        error = "--otlp needs the http:// or https:// address of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318.";
+                        return false;
+                    }
+
+                    options = options with { OtlpEndpoint = endpoint };
+                    i++;
+                    break;
                 case "--admin":
                     if (value is null || !value.Contains('@', StringComparison.Ordinal) || value.StartsWith('-'))
                     {
@@ -144,6 +172,28 @@ internal sealed record LocalRunOptions
             Admins = admins,
         };
         return true;
+    }
+
+    /// <summary>
+    /// The app settings of this run: <paramref name="values"/> (local.settings.json's) with the telemetry options over
+    /// them. They are for this run alone and never written to local.settings.json, so the next run without them is quiet.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppSettings(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var settings = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        if (TelemetryConsole)
+        {
+            settings["Telemetry__Console"] = "true";
+        }
+
+        if (OtlpEndpoint is not null)
+        {
+            settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = OtlpEndpoint.ToString();
+            settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+
+        return settings;
     }
 
     private static bool TryParsePort(string? text, out int port) =>

@@ -102,15 +102,19 @@ internal static class InvocationRequestBuilder
         return invocation;
     }
 
-    /// <summary>A W3C trace context for the invocation, continuing the caller's trace when it sent one.</summary>
+    /// <summary>
+    /// A W3C trace context for the invocation, continuing the caller's trace when it sent one. The sampled flag is the
+    /// caller's, and set for a trace the host starts itself: the real host in OpenTelemetry mode samples its request
+    /// span with the default parent-based sampler, and the worker's invocation span follows that decision.
+    /// </summary>
     private static RpcTraceContext TraceContext(HttpRequest request)
     {
-        var traceId = ActivityContext.TryParse(request.Headers.TraceParent, request.Headers.TraceState, out var caller)
-            ? caller.TraceId
-            : ActivityTraceId.CreateRandom();
+        var continued = ActivityContext.TryParse(request.Headers.TraceParent, request.Headers.TraceState, out var caller);
+        var traceId = continued ? caller.TraceId : ActivityTraceId.CreateRandom();
+        var sampled = !continued || caller.TraceFlags.HasFlag(ActivityTraceFlags.Recorded);
         return new RpcTraceContext
         {
-            TraceParent = $"00-{traceId}-{ActivitySpanId.CreateRandom()}-00",
+            TraceParent = $"00-{traceId}-{ActivitySpanId.CreateRandom()}-{(sampled ? "01" : "00")}",
             TraceState = request.Headers.TraceState.ToString(),
         };
     }
