@@ -1,6 +1,9 @@
 namespace CognitoFunctions.Testing.Telemetry;
 
-/// <summary>A span as the app exported it. Ids are lower-case hex, as in a W3C <c>traceparent</c>; an absent parent is empty.</summary>
+/// <summary>
+/// A span as the app exported it. Ids are lower-case hex, as in a W3C <c>traceparent</c>; an absent parent is empty.
+/// <see cref="Start"/> and <see cref="Duration"/> are the span's own times, to the protocol's nanosecond rounded to a tick.
+/// </summary>
 public sealed record CapturedSpan(
     string Source,
     string Name,
@@ -11,7 +14,9 @@ public sealed record CapturedSpan(
     IReadOnlyDictionary<string, object?> Attributes,
     CapturedStatus Status,
     string StatusMessage,
-    IReadOnlyList<CapturedSpanEvent> Events);
+    IReadOnlyList<CapturedSpanEvent> Events,
+    DateTimeOffset Start,
+    TimeSpan Duration);
 
 /// <summary>The span kinds of the protocol.</summary>
 public enum CapturedSpanKind

@@ -21,7 +21,9 @@ internal static class OtlpDecoding
             Attributes(span.Attributes),
             (CapturedStatus)(span.Status?.Code ?? StatusCode.Unset),
             span.Status?.Message ?? "",
-            span.Events.Select(e => new CapturedSpanEvent(e.Name, Attributes(e.Attributes))).ToList());
+            span.Events.Select(e => new CapturedSpanEvent(e.Name, Attributes(e.Attributes))).ToList(),
+            DateTimeOffset.UnixEpoch.AddTicks((long)(span.StartTimeUnixNano / 100)),
+            TimeSpan.FromTicks((long)((span.EndTimeUnixNano - span.StartTimeUnixNano) / 100)));
 
     public static IEnumerable<CapturedLog> Logs(ExportLogsServiceRequest request) =>
         from resource in request.ResourceLogs
