@@ -327,6 +327,19 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// The operators' dashboard over the Application Insights data (dashboards/workbook.json, its queries in KQL).
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, appName, 'cognito-functions-workbook')
+  location: location
+  kind: 'shared'
+  properties: {
+    displayName: 'Cognito Functions (${appName})'
+    category: 'workbook'
+    sourceId: appInsights.id
+    serializedData: loadTextContent('dashboards/workbook.json')
+  }
+}
+
 resource monitoringRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher)
   scope: appInsights

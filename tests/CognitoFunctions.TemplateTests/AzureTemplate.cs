@@ -11,6 +11,15 @@ internal static class AzureTemplate
 {
     public const string FileName = "azure-functionapp.bicep";
 
+    /// <summary>The folder of the dashboards, beside the template.</summary>
+    public const string DashboardsFolder = "dashboards";
+
+    /// <summary>The Azure Monitor workbook the template deploys (loaded with loadTextContent).</summary>
+    public const string WorkbookFileName = "workbook.json";
+
+    /// <summary>The workbook's path in the repository.</summary>
+    public static string WorkbookPath => Path.Combine(RepositoryLayout.Root, DashboardsFolder, WorkbookFileName);
+
     /// <summary>The parameters without a default, with valid values: everything else stays at its default.</summary>
     public static readonly IReadOnlyDictionary<string, JsonNode?> Required = new Dictionary<string, JsonNode?>
     {
@@ -36,7 +45,7 @@ internal static class AzureTemplate
     public static async Task<AzureDeployment> SnapshotAsync(IReadOnlyDictionary<string, JsonNode?> parameters, string? templateText = null)
     {
         using var folder = new TemporaryFolder("bicep-snapshot-");
-        await File.WriteAllTextAsync(folder.File(FileName), templateText ?? Text);
+        await WriteCopyAsync(folder, templateText ?? Text);
         var all = new Dictionary<string, JsonNode?>(Required);
         foreach (var (name, value) in parameters)
         {
@@ -58,10 +67,22 @@ internal static class AzureTemplate
         return AzureDeployment.Parse(snapshot);
     }
 
+    /// <summary>
+    /// Writes a copy of the template into <paramref name="folder"/> with the files it loads at compile time (the
+    /// workbook under dashboards/), so that the copy compiles as the original does; returns the copy's path.
+    /// </summary>
+    public static async Task<string> WriteCopyAsync(TemporaryFolder folder, string templateText)
+    {
+        Directory.CreateDirectory(folder.File(DashboardsFolder));
+        File.Copy(WorkbookPath, folder.File(Path.Combine(DashboardsFolder, WorkbookFileName)));
+        await File.WriteAllTextAsync(folder.File(FileName), templateText);
+        return folder.File(FileName);
+    }
+
     private static async Task<JsonObject> BuildAsync(string templateText)
     {
         using var folder = new TemporaryFolder("bicep-build-");
-        await File.WriteAllTextAsync(folder.File(FileName), templateText);
+        await WriteCopyAsync(folder, templateText);
         var result = await BicepCli.RunAsync(["build", FileName, "--outfile", "template.json"], folder.Path);
         Assert.True(result.ExitCode == 0, "bicep build failed:\n" + result.StandardError + result.StandardOutput);
         return JsonNode.Parse(await File.ReadAllTextAsync(folder.File("template.json")))!.AsObject();

@@ -27,8 +27,7 @@ public sealed class BicepCheckTests
         var text = AzureTemplate.Text;
         Assert.Contains(original, text, StringComparison.Ordinal);
         using var folder = new TemporaryFolder("bicep-check-");
-        var mutated = folder.File(AzureTemplate.FileName);
-        await File.WriteAllTextAsync(mutated, text.Replace(original, replacement, StringComparison.Ordinal));
+        var mutated = await AzureTemplate.WriteCopyAsync(folder, text.Replace(original, replacement, StringComparison.Ordinal));
 
         var result = await BicepCli.CheckAsync(mutated);
 
