@@ -32,13 +32,12 @@ internal sealed class LogInSteps(ICognitoIdentityProvider cognito, TotpFactor to
     /// <summary>The factors a client may choose when Cognito asks (SELECT_MFA_TYPE).</summary>
     public static IReadOnlyList<string> Factors { get; } = [SoftwareTokenMfa, EmailOtp, SmsMfa];
 
-    /// <summary>The challenge responses' key for each challenge's code.</summary>
+    /// <summary>The challenge responses' key for the code of each challenge answered with one (MFA_SETUP's code goes to VerifySoftwareToken).</summary>
     private static readonly Dictionary<string, string> CodeKeys = new(StringComparer.Ordinal)
     {
         [SoftwareTokenMfa] = "SOFTWARE_TOKEN_MFA_CODE",
         [SmsMfa] = "SMS_MFA_CODE",
         [EmailOtp] = "EMAIL_OTP_CODE",
-        [MfaSetup] = "",
     };
 
     private bool PublicFlow => options.Value.PasswordAuthFlow == PasswordAuthFlow.UserPasswordAuth;
@@ -119,7 +118,7 @@ internal sealed class LogInSteps(ICognitoIdentityProvider cognito, TotpFactor to
         SelectMfaType when string.IsNullOrEmpty(answer.Factor) => Required("factor", challenge),
         SelectMfaType when !Factors.Contains(answer.Factor, StringComparer.Ordinal) =>
             new AccountFailure.FieldRejected("factor", $"Must be one of the factors the challenge offered: {string.Join(", ", Factors)}."),
-        _ when CodeKeys.ContainsKey(challenge) && string.IsNullOrEmpty(answer.Code) => Required("code", challenge),
+        _ when (challenge == MfaSetup || CodeKeys.ContainsKey(challenge)) && string.IsNullOrEmpty(answer.Code) => Required("code", challenge),
         _ => null,
     };
 

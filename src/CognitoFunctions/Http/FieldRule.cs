@@ -67,9 +67,7 @@ internal sealed class FieldRule
     /// <summary>Exactly <paramref name="count"/> ASCII digits (spaces around them ignored), e.g. an authenticator app's code.</summary>
     public static FieldRule Digits(string name, int count) =>
         new(name, isRequired: true, count, count, (value, _) =>
-            string.IsNullOrWhiteSpace(value) ? [Required]
-            : value.Trim() is var digits && digits.Length == count && digits.All(char.IsAsciiDigit) ? []
-            : [$"Must be {count} digits."])
+            string.IsNullOrWhiteSpace(value) ? [Required] : IsDigits(value, count, count) ? [] : [$"Must be {count} digits."])
         {
             Description = $"{count} digits.",
         };
@@ -77,9 +75,7 @@ internal sealed class FieldRule
     /// <summary>A one-time code that may be left out: when sent, <paramref name="min"/> to <paramref name="max"/> ASCII digits (spaces around them ignored).</summary>
     public static FieldRule OptionalDigits(string name, int min, int max, string description) =>
         new(name, isRequired: false, min, max, (value, _) =>
-            value is null ? []
-            : value.Trim() is var digits && digits.Length >= min && digits.Length <= max && digits.All(char.IsAsciiDigit) ? []
-            : [$"Must be {min} to {max} digits."])
+            value is null || IsDigits(value, min, max) ? [] : [$"Must be {min} to {max} digits."])
         {
             Description = description,
         };
@@ -104,6 +100,10 @@ internal sealed class FieldRule
 
     /// <summary>Every rule <paramref name="value"/> breaks, as messages safe to show; empty when it complies.</summary>
     public IReadOnlyList<string> Check(string? value, FieldContext context) => _check(value, context);
+
+    /// <summary><paramref name="min"/> to <paramref name="max"/> ASCII digits once the spaces around them are trimmed.</summary>
+    private static bool IsDigits(string value, int min, int max) =>
+        value.Trim() is var digits && digits.Length >= min && digits.Length <= max && digits.All(char.IsAsciiDigit);
 
     /// <summary>Blank when required, or longer than <paramref name="maxLength"/>: the message; else none.</summary>
     public static IReadOnlyList<string> CheckText(string? value, int maxLength, bool required) =>
