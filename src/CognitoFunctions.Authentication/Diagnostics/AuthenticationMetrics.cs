@@ -13,6 +13,13 @@ internal sealed class AuthenticationMetrics
 {
     public const string MeterName = CognitoAuthenticationTelemetry.MeterName;
 
+    // Seconds. A repeated token is decided in microseconds, a first sight in about one RSA verification (tens of
+    // microseconds to a millisecond), and a request that waits for a JWKS fetch in up to the fetch's timeout. The
+    // OpenTelemetry SDK's default boundaries (0, 5, 10, 25, ... 10000) are meant for milliseconds and would put every
+    // decision into the first bucket.
+    internal static readonly double[] ValidationBuckets =
+        [0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _jwksFetches;
@@ -22,7 +29,12 @@ internal sealed class AuthenticationMetrics
     {
         var meter = meters.Create(MeterName);
         _requests = meter.CreateCounter<long>("cognito.auth.requests", "{request}", "HTTP requests decided by the Cognito middleware, by outcome.");
-        _duration = meter.CreateHistogram<double>("cognito.auth.validation.duration", "s", "Time to decide a request's token.");
+        _duration = meter.CreateHistogram(
+            "cognito.auth.validation.duration",
+            "s",
+            "Time to decide a request's token.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ValidationBuckets });
         _jwksFetches = meter.CreateCounter<long>("cognito.auth.jwks.fetches", "{fetch}", "JWKS fetches, by pool and result.");
         _revocationChecks = meter.CreateCounter<long>("cognito.auth.revocation.checks", "{call}", "Calls to Cognito asking whether an access token was revoked, by result.");
     }

@@ -334,6 +334,23 @@ public sealed class CognitoAuthenticationMiddlewareTests(LoadedHarnessFixture fi
     }
 
     [Fact]
+    public async Task Validation_time_is_recorded_by_cached_with_buckets_from_a_repeated_token_to_a_wait_for_keys()
+    {
+        using var collector = new MetricCollector<double>(Harness.Services.GetRequiredService<IMeterFactory>(), AuthenticationMetrics.MeterName, "cognito.auth.validation.duration");
+        var token = "Bearer " + TestToken.Id(Harness.Now).Set("jti", Guid.NewGuid().ToString()).Encode();
+
+        await Middleware.AuthenticateAsync(Context(nameof(SampleFunctions.Private), out var first, token), first);
+        await Middleware.AuthenticateAsync(Context(nameof(SampleFunctions.Private), out var repeat, token), repeat);
+
+        Assert.Equal(["false", "true"], collector.GetMeasurementSnapshot().Select(m => (string)m.Tags["cached"]!));
+        var boundaries = ((Histogram<double>)collector.Instrument!).Advice?.HistogramBucketBoundaries;
+        Assert.NotNull(boundaries);
+        Assert.True(boundaries.SequenceEqual(boundaries.Order()) && boundaries.Distinct().Count() == boundaries.Count, "boundaries rise strictly");
+        Assert.True(boundaries[0] <= 0.00001, "a repeated token, decided in microseconds, has buckets of its own");
+        Assert.True(boundaries[^1] >= new CognitoAuthOptions().JwksFetchTimeout.TotalSeconds, "a request that waits for a JWKS fetch still fits a bucket");
+    }
+
+    [Fact]
     public async Task Invoke_runs_the_function_with_the_token_in_its_context()
     {
         var context = Context(nameof(SampleFunctions.Private), out var request, "Bearer " + TestToken.Id(Harness.Now).Encode());
